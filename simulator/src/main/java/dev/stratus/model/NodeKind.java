@@ -56,7 +56,7 @@ public enum NodeKind {
 
     /** The name inside a sentence: "HTTP trigger", "database", "API gateway". */
     public String lowerName() {
-        String first = displayName.split(" ")[0];
+        String first = displayName.contains(" ") ? displayName.substring(0, displayName.indexOf(' ')) : displayName;
         return first.equals(first.toUpperCase(java.util.Locale.ROOT))
                 ? displayName
                 : Character.toLowerCase(displayName.charAt(0)) + displayName.substring(1);

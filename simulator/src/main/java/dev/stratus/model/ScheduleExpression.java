@@ -62,7 +62,7 @@ public sealed interface ScheduleExpression {
     }
 
     private static Rate parseRate(String body) throws InvalidScheduleException {
-        String[] parts = body.split("\\s+");
+        String[] parts = body.split("\\s+", -1);
         if (parts.length != 2) {
             throw new InvalidScheduleException("rate(" + body + ") needs a number and a unit, like rate(5 minutes)");
         }

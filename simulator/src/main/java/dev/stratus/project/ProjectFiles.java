@@ -232,9 +232,9 @@ public final class ProjectFiles {
                             : message.contains("expected close marker for Array") ? " (a list is not closed)" : "");
         }
         if (message.startsWith("Duplicate field")) {
-            return message.replace("Duplicate field", "the field").split("\n")[0] + " appears twice";
+            return firstLine(message.replace("Duplicate field", "the field")) + " appears twice";
         }
-        return message.split("\n")[0];
+        return firstLine(message);
     }
 
     private static String bindingMessage(JsonProcessingException e) {
@@ -264,7 +264,7 @@ public final class ProjectFiles {
         if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return instantiation.getCause().getMessage() + at;
         }
-        String message = e.getOriginalMessage().split("\n")[0];
+        String message = firstLine(e.getOriginalMessage());
         if (message.startsWith("Missing required creator property")) {
             String name = message.replaceAll(".*'([^']*)'.*", "$1");
             return "the field \"" + name + "\" is missing" + at;
@@ -289,6 +289,11 @@ public final class ProjectFiles {
             }
         }
         return text.toString();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private static String describe(IOException e) {

@@ -1,0 +1,40 @@
+package dev.stratus.app;
+
+import dev.stratus.app.samples.SampleCatalog;
+import dev.stratus.app.theme.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The Stratus studio as a JavaFX application: a window titled {@code <project name> — Stratus} with
+ * the File menu, the canvas and a status bar. Its first raw parameter, when given, is the project
+ * file to open; without one it opens the default sample. Start it with {@link #launchStudio(Path)}.
+ */
+public final class StudioApp extends Application {
+
+    /**
+     * Starts the studio on {@code fileOrNull}, or on the default sample when it is {@code null}, and
+     * returns when the last window closes. Call it at most once per process, from a thread that is
+     * not the FX thread (JavaFX allows one launch per process).
+     */
+    public static void launchStudio(Path fileOrNull) {
+        String[] args = fileOrNull == null ? new String[0] : new String[] {fileOrNull.toString()};
+        Application.launch(StudioApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<String> raw = getParameters().getRaw();
+        open(stage, raw.isEmpty() ? null : Path.of(raw.get(0)));
+    }
+
+    /** Sets up the studio on {@code stage} showing {@code fileOrNull}: what {@link #start} does. */
+    static StudioWindow open(Stage stage, Path fileOrNull) {
+        Theme.applyUserAgentStylesheet();
+        StudioWindow window = new StudioWindow(stage, SampleCatalog.packaged());
+        window.start(fileOrNull);
+        return window;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.stratus.app.canvas;
+
+import dev.stratus.app.canvas.EdgeGeometry.Point;
+import dev.stratus.app.canvas.EdgeGeometry.Segment;
+import dev.stratus.model.Edge;
+import dev.stratus.model.NodeKind.Category;
+import java.util.Optional;
+import javafx.beans.InvalidationListener;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.Polygon;
+
+/**
+ * One edge on the canvas: a line from the border of the source box to the border of the target box,
+ * ending in an arrowhead at the target. Solid when the caller waits for the answer, dashed
+ * (style class {@code async}) when it does not. An edge from the API gateway shows its route in a
+ * small label at the middle of the line; that label is a separate node ({@link #routeLabel()}) so
+ * the canvas can draw it above the boxes.
+ *
+ * <p>The view follows its two {@link NodeView}s: when either moves, the line is drawn again.
+ */
+public final class EdgeView extends Group {
+
+    private static final double ARROW_LENGTH = 10;
+    private static final double ARROW_HALF_WIDTH = 5;
+    private static final double LOOP_REACH = 36;
+
+    private final Edge edge;
+    private final NodeView from;
+    private final NodeView to;
+    private final boolean synchronous;
+    private final double offset;
+    private final Path line = new Path();
+    private final Polygon arrow = new Polygon();
+    private final Label routeLabel;
+    private Segment labelLine;
+
+    /**
+     * @param synchronous whether the caller waits: drawn solid, else dashed
+     * @param offset how far the line runs beside the straight line between the centres, canvas
+     *     units, to keep parallel edges apart
+     */
+    public EdgeView(Edge edge, NodeView from, NodeView to, boolean synchronous, double offset) {
+        this.edge = edge;
+        this.from = from;
+        this.to = to;
+        this.synchronous = synchronous;
+        this.offset = offset;
+        getStyleClass().addAll("edge-view", synchronous ? "sync" : "async");
+        line.getStyleClass().add("edge-line");
+        arrow.getStyleClass().add("edge-arrow");
+        getChildren().addAll(line, arrow);
+        if (edge.route() != null && from.node().kind().category() == Category.GATEWAY) {
+            routeLabel = new Label(edge.route());
+            routeLabel.getStyleClass().add("edge-route");
+        } else {
+            routeLabel = null;
+        }
+        InvalidationListener redraw = o -> update();
+        from.layoutXProperty().addListener(redraw);
+        from.layoutYProperty().addListener(redraw);
+        to.layoutXProperty().addListener(redraw);
+        to.layoutYProperty().addListener(redraw);
+        update();
+    }
+
+    /** The edge this view shows. */
+    public Edge edge() {
+        return edge;
+    }
+
+    /** The view of the node the edge leaves. */
+    public NodeView source() {
+        return from;
+    }
+
+    /** The view of the node the edge enters. */
+    public NodeView target() {
+        return to;
+    }
+
+    /** Whether the edge is drawn solid (the caller waits for the answer). */
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    /** The route label of a gateway edge, if it has one. */
+    public Optional<Label> routeLabel() {
+        return Optional.ofNullable(routeLabel);
+    }
+
+    private void update() {
+        if (from == to) {
+            drawLoop();
+            return;
+        }
+        Optional<Segment> segment = EdgeGeometry.between(from.box(), to.box(), offset);
+        boolean shown = segment.isPresent();
+        line.setVisible(shown);
+        arrow.setVisible(shown);
+        if (routeLabel != null) {
+            routeLabel.setVisible(shown);
+        }
+        if (!shown) {
+            return;
+        }
+        Point start = segment.get().start();
+        Point tip = segment.get().end();
+        double[] head = EdgeGeometry.arrowHead(start, tip, ARROW_LENGTH, ARROW_HALF_WIDTH);
+        // The line stops inside the arrowhead so its end does not blunt the tip.
+        double length = segment.get().length();
+        double stop = Math.max(0, length - ARROW_LENGTH * 0.6) / length;
+        Point end = new Point(start.x() + (tip.x() - start.x()) * stop, start.y() + (tip.y() - start.y()) * stop);
+        line.getElements().setAll(new MoveTo(start.x(), start.y()), new LineTo(end.x(), end.y()));
+        arrow.getPoints().setAll(head[0], head[1], head[2], head[3], head[4], head[5]);
+        setLabelLine(segment.get());
+    }
+
+    /** An edge from a node to itself: a loop over the box's top-right corner. */
+    private void drawLoop() {
+        EdgeGeometry.Box box = from.box();
+        Point start = new Point(box.x() + box.width() * 0.7, box.y() - EdgeGeometry.GAP);
+        Point tip = new Point(box.x() + box.width() + EdgeGeometry.GAP, box.y() + box.height() * 0.3);
+        Point control1 = new Point(start.x(), start.y() - LOOP_REACH);
+        Point control2 = new Point(tip.x() + LOOP_REACH, tip.y());
+        line.getElements()
+                .setAll(
+                        new MoveTo(start.x(), start.y()),
+                        new CubicCurveTo(control1.x(), control1.y(), control2.x(), control2.y(), tip.x() + 4, tip.y()));
+        double[] head = EdgeGeometry.arrowHead(control2, tip, ARROW_LENGTH, ARROW_HALF_WIDTH);
+        arrow.getPoints().setAll(head[0], head[1], head[2], head[3], head[4], head[5]);
+        line.setVisible(true);
+        arrow.setVisible(true);
+        Point apex = new Point(box.x() + box.width() + LOOP_REACH * 0.6, box.y() - LOOP_REACH * 0.6);
+        setLabelLine(new Segment(apex, new Point(apex.x() + 1, apex.y())));
+    }
+
+    /**
+     * The straight line drawn (for a loop, a point at its top), or {@code null} when the edge is
+     * not drawn. The canvas places route labels beside it ({@link LabelPlacement}), since only the
+     * canvas knows every box and every other line.
+     */
+    Segment drawnSegment() {
+        return line.isVisible() ? labelLine : null;
+    }
+
+    private void setLabelLine(Segment next) {
+        labelLine = next;
+        if (routeLabel != null) {
+            requestLayout(); // the canvas places route labels when it lays out
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.stratus.app.canvas;
+
+import dev.stratus.model.ApiGateway;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.Node;
+import dev.stratus.model.Position;
+import dev.stratus.model.Queue;
+import dev.stratus.model.Service;
+import dev.stratus.model.Trigger;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The box that shows one node on the canvas: a rounded box in its category's colours with the
+ * kind's icon, the node's name in bold and a small caption naming the kind. There is one subclass
+ * per family of kinds (trigger, gateway, function, service), each choosing its caption; create them
+ * with {@link #of(Node)}.
+ *
+ * <p>A view has the style class {@code node-view} plus its category's ({@code trigger}, {@code
+ * gateway}, {@code function}, {@code service}) and its JavaFX id is the node's id. It is {@link
+ * #WIDTH} x {@link #HEIGHT} canvas units and its layout position is the node's {@link Position}.
+ */
+public abstract sealed class NodeView extends Region
+        permits NodeView.TriggerView, NodeView.GatewayView, NodeView.FunctionView, NodeView.ServiceView {
+
+    /** Width of every node box, canvas units. */
+    public static final double WIDTH = 150;
+
+    /** Height of every node box, canvas units. */
+    public static final double HEIGHT = 64;
+
+    /** Side of the coloured square behind the icon. */
+    private static final double BADGE = 30;
+
+    private final Node node;
+    private final Label nameLabel;
+    private final Label captionLabel;
+    private final HBox content;
+    private final VBox text;
+
+    private NodeView(Node node, String caption) {
+        this.node = node;
+        setId(node.id());
+        getStyleClass().addAll("node-view", KindStyle.styleClass(node.kind().category()));
+
+        FontIcon icon = new FontIcon(KindStyle.icon(node.kind()));
+        icon.getStyleClass().add("node-icon");
+        StackPane badge = new StackPane(icon);
+        badge.getStyleClass().add("node-badge");
+        badge.setMinSize(BADGE, BADGE);
+        badge.setMaxSize(BADGE, BADGE);
+
+        nameLabel = new Label(displayName(node));
+        nameLabel.getStyleClass().add("node-name");
+        captionLabel = new Label(caption);
+        captionLabel.getStyleClass().add("node-caption");
+        VBox text = new VBox(1, nameLabel, captionLabel);
+        text.setAlignment(Pos.CENTER_LEFT);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+
+        this.text = text;
+        content = new HBox(8, badge, text);
+        content.setAlignment(Pos.CENTER_LEFT);
+        content.setPadding(new Insets(0, 6, 0, 10));
+        getChildren().add(content);
+
+        setMinSize(WIDTH, HEIGHT);
+        setPrefSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, HEIGHT);
+        Tooltip.install(this, new Tooltip(displayName(node) + "\n" + node.kind().displayName() + " · " + node.id()));
+    }
+
+    /** The view for {@code node}, of the family its kind belongs to. */
+    public static NodeView of(Node node) {
+        if (node instanceof Trigger trigger) {
+            return new TriggerView(trigger);
+        }
+        if (node instanceof ApiGateway gateway) {
+            return new GatewayView(gateway);
+        }
+        if (node instanceof FunctionNode function) {
+            return new FunctionView(function);
+        }
+        return new ServiceView((Service) node);
+    }
+
+    /** What a node is called on the canvas: its name, or its id when it has none. */
+    public static String displayName(Node node) {
+        return node.name().isBlank() ? node.id() : node.name();
+    }
+
+    /** The node this view shows. */
+    public Node node() {
+        return node;
+    }
+
+    /** The node's id, which is also this view's JavaFX id. */
+    public String nodeId() {
+        return node.id();
+    }
+
+    /**
+     * The label that shows the node's name; a long name is broken onto two lines at a hyphen or a
+     * similar joint, so its text may hold a newline.
+     */
+    public Label nameLabel() {
+        return nameLabel;
+    }
+
+    /** The label under the name that names the kind. */
+    public Label captionLabel() {
+        return captionLabel;
+    }
+
+    /** Puts the box's top-left corner at {@code position}, in canvas units. */
+    public void moveTo(Position position) {
+        relocate(position.x(), position.y());
+    }
+
+    /** The box on the canvas, from its layout position and fixed size. */
+    EdgeGeometry.Box box() {
+        return new EdgeGeometry.Box(getLayoutX(), getLayoutY(), WIDTH, HEIGHT);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitName();
+        Insets insets = getInsets();
+        layoutInArea(
+                content,
+                insets.getLeft(),
+                insets.getTop(),
+                getWidth() - insets.getLeft() - insets.getRight(),
+                getHeight() - insets.getTop() - insets.getBottom(),
+                0,
+                HPos.LEFT,
+                VPos.CENTER);
+    }
+
+    /** Breaks a long name onto two lines at a joint, now that the font and the room are known. */
+    private void fitName() {
+        Insets insets = getInsets();
+        Insets padding = content.getPadding();
+        double room = getWidth()
+                - insets.getLeft()
+                - insets.getRight()
+                - padding.getLeft()
+                - padding.getRight()
+                - BADGE
+                - content.getSpacing()
+                - text.getPadding().getLeft()
+                - text.getPadding().getRight()
+                - nameLabel.getInsets().getLeft()
+                - nameLabel.getInsets().getRight();
+        // A little slack: a label cuts its text short before the text quite touches its edge.
+        String fitted = NameFitter.fit(displayName(node), nameLabel.getFont(), Math.floor(room) - 1);
+        if (!fitted.equals(nameLabel.getText())) {
+            nameLabel.setText(fitted);
+        }
+    }
+
+    /** HTTP, schedule, queue, storage, stream and topic triggers: where events enter the design. */
+    static final class TriggerView extends NodeView {
+        TriggerView(Trigger trigger) {
+            super(trigger, trigger.kind().displayName());
+        }
+    }
+
+    /** The API gateway: its caption says whether it is an HTTP or a REST API. */
+    static final class GatewayView extends NodeView {
+        GatewayView(ApiGateway gateway) {
+            super(gateway, "Gateway · " + (gateway.type() == ApiGateway.Type.REST ? "REST" : "HTTP"));
+        }
+    }
+
+    /** A function: its caption gives its memory size. */
+    static final class FunctionView extends NodeView {
+        FunctionView(FunctionNode function) {
+            super(function, "Function · " + memory(function.memoryMb()));
+        }
+
+        /** 512 MB, 1 GB, 1.5 GB, 1769 MB: gigabytes where they are round, so the caption stays short. */
+        static String memory(int megabytes) {
+            if (megabytes >= 1024 && megabytes % 512 == 0) {
+                int halves = megabytes / 512;
+                return (halves % 2 == 0 ? String.valueOf(halves / 2) : (halves / 2) + ".5") + " GB";
+            }
+            return megabytes + " MB";
+        }
+    }
+
+    /** A database, bucket, queue, topic, email service or external API. */
+    static final class ServiceView extends NodeView {
+        ServiceView(Service service) {
+            super(service, caption(service));
+        }
+
+        private static String caption(Service service) {
+            if (service instanceof Queue queue && queue.type() == Queue.Type.FIFO) {
+                return "FIFO queue";
+            }
+            return service.kind().displayName();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.stratus.app.theme;
+
+import java.net.URL;
+import javafx.application.Application;
+
+/**
+ * The studio's look: AtlantaFX's Primer Light as the user-agent stylesheet for every control, and
+ * {@code /dev/stratus/assets/theme/stratus.css} (from {@code assets/theme/}) for the canvas and the
+ * shell. Call {@link #applyUserAgentStylesheet()} on the FX thread once the toolkit runs.
+ */
+public final class Theme {
+
+    /** Where the Stratus stylesheet is packaged. */
+    public static final String STYLESHEET_RESOURCE = "/dev/stratus/assets/theme/stratus.css";
+
+    /**
+     * Primer Light's stylesheet inside the AtlantaFX jar: what {@code new
+     * PrimerLight().getUserAgentStylesheet()} returns. It is named here rather than asked of that
+     * class because AtlantaFX 2.1.0's classes are Java 21 bytecode, which Java 17 cannot load; its
+     * stylesheet is plain CSS and works on any Java.
+     */
+    public static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
+
+    private Theme() {}
+
+    /** Makes Primer Light the default look of every JavaFX control in this process. */
+    public static void applyUserAgentStylesheet() {
+        Application.setUserAgentStylesheet(resource(PRIMER_LIGHT, "the AtlantaFX theme"));
+    }
+
+    /** The Stratus stylesheet's URL, for {@code getStylesheets().add(...)}. */
+    public static String stylesheet() {
+        return resource(STYLESHEET_RESOURCE, "the studio stylesheet");
+    }
+
+    private static String resource(String path, String what) {
+        URL url = Theme.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException(what + " " + path + " is not on the class path; rebuild the app module");
+        }
+        return url.toExternalForm();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.app.canvas.NodeView;
+import dev.stratus.app.samples.Sample;
+import dev.stratus.app.samples.SampleCatalog;
+import dev.stratus.model.Node;
+import dev.stratus.model.Project;
+import dev.stratus.project.ProjectFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The studio window, driven as a person would under headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class StudioShellTest {
+
+    private final SampleCatalog catalog = SampleCatalog.packaged();
+    private StudioWindow window;
+
+    @TempDir
+    Path temp;
+
+    @Start
+    void start(Stage stage) {
+        window = StudioApp.open(stage, null);
+    }
+
+    @Test
+    void showsEveryNodeOfTheDefaultSample(FxRobot robot) throws Exception {
+        Project sample = catalog.load(catalog.defaultSample().orElseThrow());
+
+        assertThat(window.stage().getTitle()).isEqualTo(sample.name() + " \u2014 Stratus");
+        assertEveryNodeIsShown(robot, sample);
+    }
+
+    @Test
+    void openSampleMenuShowsTheChosenSample(FxRobot robot) throws Exception {
+        Sample other = catalog.samples().stream()
+                .filter(s -> !s.isDefault())
+                .findFirst()
+                .orElseThrow();
+        Project expected = catalog.load(other);
+
+        robot.clickOn("File").clickOn("Open Sample").clickOn(other.title());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.stage().getTitle()).isEqualTo(expected.name() + " \u2014 Stratus");
+        assertEveryNodeIsShown(robot, expected);
+        assertThat(window.pane().statusBar().originText()).isEqualTo("Sample: " + other.title());
+    }
+
+    @Test
+    void aBrokenFileShowsAnErrorNamingTheFileAndLineAndKeepsTheProjectOpen(FxRobot robot) throws Exception {
+        Project before = window.document().project();
+        String title = window.stage().getTitle();
+        Path broken = temp.resolve("broken.stratus.json");
+        Files.writeString(broken, "{\n  \"format\": \"stratus-project/1\",\n  \"name\": \"Broken\",,\n}\n");
+
+        boolean opened = onFxThread(() -> window.open(broken));
+
+        assertThat(opened).isFalse();
+        DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(dialog.getScene().getWindow().isShowing()).isTrue();
+        assertThat(dialog.getContentText()).contains(broken.toString() + ":3:");
+        assertThat(window.stage().getTitle()).isEqualTo(title);
+        assertThat(window.document().project()).isEqualTo(before);
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-dialog").tryQuery()).isEmpty();
+        assertEveryNodeIsShown(robot, before);
+    }
+
+    @Test
+    void saveAsWritesAFileThatReadsBackEqual(FxRobot robot) throws Exception {
+        Path copy = temp.resolve("copy.stratus.json");
+
+        boolean saved = onFxThread(() -> window.saveAs(copy));
+
+        assertThat(saved).isTrue();
+        assertThat(ProjectFiles.load(copy)).isEqualTo(window.document().project());
+        assertThat(window.document().file()).isEqualTo(copy.toAbsolutePath().normalize());
+        assertThat(window.pane().statusBar().originText())
+                .isEqualTo(copy.toAbsolutePath().toString());
+    }
+
+    @Test
+    void openingAProjectFileTitlesTheWindowWithItsName(FxRobot robot) throws Exception {
+        Project renamed = window.document().project().withName("Renamed design");
+        Path file = temp.resolve("renamed.stratus.json");
+        ProjectFiles.save(renamed, file);
+
+        boolean opened = onFxThread(() -> window.open(file));
+
+        assertThat(opened).isTrue();
+        assertThat(window.stage().getTitle()).isEqualTo("Renamed design \u2014 Stratus");
+        assertThat(window.pane().statusBar().countsText())
+                .isEqualTo(renamed.architecture().nodes().size() + " nodes · "
+                        + renamed.architecture().edges().size() + " edges");
+        assertEveryNodeIsShown(robot, renamed);
+    }
+
+    private void assertEveryNodeIsShown(FxRobot robot, Project project) {
+        Map<String, NodeView> shown = robot.lookup(".node-view").queryAllAs(NodeView.class).stream()
+                .collect(Collectors.toMap(NodeView::getId, Function.identity()));
+        Window stage = window.stage();
+        Bounds screen = new BoundingBox(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        assertThat(shown).hasSameSizeAs(project.architecture().nodes());
+        for (Node node : project.architecture().nodes()) {
+            NodeView view = shown.get(node.id());
+            assertThat(view).as("the view of %s", node.id()).isNotNull();
+            assertThat(view.isVisible()).as("%s is visible", node.id()).isTrue();
+            assertThat(view.nameLabel().isVisible()).isTrue();
+            assertThat(view.nameLabel().getText().replaceAll("\\s", ""))
+                    .as("the name shown for %s", node.id())
+                    .isEqualTo(NodeView.displayName(node).replaceAll("\\s", ""));
+            assertThat(screen.contains(view.localToScreen(view.getBoundsInLocal())))
+                    .as("%s lies inside the window", node.id())
+                    .isTrue();
+        }
+    }
+
+    private static <T> T onFxThread(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get();
+    }
+}

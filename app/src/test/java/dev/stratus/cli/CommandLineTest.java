@@ -1,0 +1,159 @@
+package dev.stratus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandLineTest {
+
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    Path folder;
+
+    private record Run(int status, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Run stratus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static Stream<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.filter(f -> f.toString().endsWith(".stratus.json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everySampleValidatesClean(Path sample) {
+        Run run = stratus("validate", sample.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(sample + ": no problems\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedFileExitsTwoWithOneLineNamingFileLineAndColumn() throws IOException {
+        String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"));
+        Path cut = Files.writeString(folder.resolve("cut.stratus.json"), text.substring(0, text.length() / 3));
+        int lines = (int) text.substring(0, text.length() / 3).lines().count();
+        Run run = stratus("validate", cut.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith(cut + ":" + lines + ":")
+                .contains("the file ends too early");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aSynchronousCallCycleExitsOneAndNamesTheCycle() throws IOException {
+        Path file = folder.resolve("cycle.stratus.json");
+        Files.writeString(file, """
+                {
+                  "format": "stratus-project/1",
+                  "name": "Ping pong",
+                  "architecture": {
+                    "nodes": [
+                      {"kind": "http-trigger", "id": "web", "name": "web"},
+                      {"kind": "function", "id": "ping", "name": "ping", "memoryMb": 256, "timeoutSeconds": 10,
+                       "execution": {"shape": "constant", "meanMs": 5}},
+                      {"kind": "function", "id": "pong", "name": "pong", "memoryMb": 256, "timeoutSeconds": 10,
+                       "execution": {"shape": "constant", "meanMs": 5}}
+                    ],
+                    "edges": [
+                      {"id": "e1", "from": "web", "to": "ping"},
+                      {"id": "e2", "from": "ping", "to": "pong"},
+                      {"id": "e3", "from": "pong", "to": "ping", "invocation": "sync"}
+                    ]
+                  },
+                  "workloads": [{"type": "poisson", "trigger": "web", "ratePerSecond": 5}]
+                }
+                """);
+        Run run = stratus("validate", file.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out().lines().toList())
+                .containsExactly(file + ": error [ping]: Synchronous call cycle: "
+                        + "'ping' → 'pong' → 'ping'. Each call waits for the next, so a request never finishes; make one of "
+                        + "these calls asynchronous.");
+    }
+
+    @Test
+    void warningsAloneExitZeroUnlessStrict() throws IOException {
+        Path file = folder.resolve("lonely.stratus.json");
+        Files.writeString(file, """
+                {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
+                  {"kind": "function", "id": "f", "name": "f", "memoryMb": 256, "timeoutSeconds": 10,
+                   "execution": {"shape": "constant", "meanMs": 5}}]}}
+                """);
+        Run lenient = stratus("validate", file.toString());
+        assertThat(lenient.status()).isZero();
+        assertThat(lenient.out()).contains("warning [f]: Nothing triggers the function 'f'");
+        assertThat(stratus("validate", "--strict", file.toString()).status()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFileExitsTwoWithOneLine() {
+        Run run = stratus("validate", folder.resolve("nowhere.json").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(folder.resolve("nowhere.json") + ": no such file");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageErrorWithoutAStackTrace() {
+        Run unknown = stratus("frobnicate");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err())
+                .contains("Unmatched argument")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+
+        Run missing = stratus("validate");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void helpListsOnlyTheCommandsThatExist() {
+        Run run = stratus("--help");
+        assertThat(run.status()).isZero();
+        List<String> commands = run.out()
+                .lines()
+                .dropWhile(line -> !line.equals("Commands:"))
+                .skip(1)
+                .takeWhile(line -> !line.isBlank())
+                .map(String::strip)
+                .map(line -> line.split("\\s+", -1)[0])
+                .toList();
+        assertThat(commands).containsExactly("open", "validate", "render", "help");
+    }
+
+    @Test
+    void renderRefusesAnUnreadableFileWithOneLine() throws IOException {
+        Path broken = Files.writeString(folder.resolve("broken.stratus.json"), "{\"format\": \"stratus-project/9\"}");
+        Run run = stratus(
+                "render", broken.toString(), "--out", folder.resolve("x.png").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().contains("was written by a newer Stratus");
+        assertThat(folder.resolve("x.png")).doesNotExist();
+    }
+}
