@@ -4,6 +4,8 @@ import dev.stratus.app.samples.SampleCatalog;
 import dev.stratus.app.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -21,11 +23,18 @@ public final class StudioApp extends Application {
      */
     public static void launchStudio(Path fileOrNull) {
         String[] args = fileOrNull == null ? new String[0] : new String[] {fileOrNull.toString()};
+        // JavaFX warns that it runs from the class path (the shaded jar); a user can do nothing about
+        // it, so it is silenced until the toolkit has started.
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         Application.launch(StudioApp.class, args);
     }
 
+    /** Held so the logger, and the level set on it, are not collected. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     @Override
     public void start(Stage stage) {
+        JAVAFX_LOG.setLevel(null);
         List<String> raw = getParameters().getRaw();
         open(stage, raw.isEmpty() ? null : Path.of(raw.get(0)));
     }

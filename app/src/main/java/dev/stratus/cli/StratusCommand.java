@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "stratus",
         mixinStandardHelpOptions = true,
         versionProvider = StratusCommand.Version.class,
-        description = "A studio for serverless designs: draw, validate, simulate, cost and export.%n"
+        description = "A studio for serverless designs: draw them, check them, picture them.%n"
                 + "With no command, opens the studio on the default sample.",
         subcommands = {OpenCommand.class, ValidateCommand.class, RenderCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the input has problems, 2 usage or unreadable input."})

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -116,21 +115,31 @@ class StudioShellTest {
         assertEveryNodeIsShown(robot, renamed);
     }
 
-    private void assertEveryNodeIsShown(FxRobot robot, Project project) {
-        Map<String, NodeView> shown = robot.lookup(".node-view").queryAllAs(NodeView.class).stream()
-                .collect(Collectors.toMap(NodeView::getId, Function.identity()));
-        Window stage = window.stage();
-        Bounds screen = new BoundingBox(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    /** What a person sees of one node: read on the FX thread, which owns the scene graph. */
+    private record Shown(boolean visible, String name, boolean insideWindow) {}
+
+    private void assertEveryNodeIsShown(FxRobot robot, Project project) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Shown> shown = onFxThread(() -> {
+            Window stage = window.stage();
+            Bounds screen = new BoundingBox(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            return robot.lookup(".node-view").queryAllAs(NodeView.class).stream()
+                    .collect(Collectors.toMap(
+                            NodeView::getId,
+                            view -> new Shown(
+                                    view.isVisible() && view.nameLabel().isVisible(),
+                                    view.nameLabel().getText(),
+                                    screen.contains(view.localToScreen(view.getBoundsInLocal())))));
+        });
         assertThat(shown).hasSameSizeAs(project.architecture().nodes());
         for (Node node : project.architecture().nodes()) {
-            NodeView view = shown.get(node.id());
+            Shown view = shown.get(node.id());
             assertThat(view).as("the view of %s", node.id()).isNotNull();
-            assertThat(view.isVisible()).as("%s is visible", node.id()).isTrue();
-            assertThat(view.nameLabel().isVisible()).isTrue();
-            assertThat(view.nameLabel().getText().replaceAll("\\s", ""))
+            assertThat(view.visible()).as("%s is visible", node.id()).isTrue();
+            assertThat(view.name().replaceAll("\\s", ""))
                     .as("the name shown for %s", node.id())
                     .isEqualTo(NodeView.displayName(node).replaceAll("\\s", ""));
-            assertThat(screen.contains(view.localToScreen(view.getBoundsInLocal())))
+            assertThat(view.insideWindow())
                     .as("%s lies inside the window", node.id())
                     .isTrue();
         }
