@@ -117,9 +117,12 @@ public sealed interface Workload {
     /**
      * Arrivals replayed from a file, relative to the project file: {@code csv} is one timestamp in
      * seconds per line; {@code azure-2019} is the Azure Functions 2019 trace
-     * ({@code HashOwner,HashApp,HashFunction,Trigger,1..1440} invocations per minute).
+     * ({@code HashOwner,HashApp,HashFunction,Trigger,1..1440} invocations per minute). For an Azure
+     * trace, {@code function} picks the row by its {@code HashFunction}; {@code null} replays the sum
+     * of all rows.
      */
-    record Trace(String trigger, String file, Format format) implements Workload {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Trace(String trigger, String file, Format format, String function) implements Workload {
 
         /** The trace file formats. */
         public enum Format {
@@ -142,11 +145,12 @@ public sealed interface Workload {
             Checks.text(trigger, "trigger");
             Checks.text(file, "file");
             format = format == null ? Format.CSV : format;
+            function = function == null || function.isBlank() ? null : function;
         }
 
         @Override
         public Trace atTrigger(String trigger) {
-            return new Trace(trigger, file, format);
+            return new Trace(trigger, file, format, function);
         }
     }
 }

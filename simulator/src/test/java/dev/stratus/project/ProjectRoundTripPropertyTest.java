@@ -238,7 +238,8 @@ class ProjectRoundTripPropertyTest {
                 Combinators.combine(
                                 at,
                                 Arbitraries.of("trace.csv", "azure/day01.csv"),
-                                Arbitraries.of(Workload.Trace.Format.class))
+                                Arbitraries.of(Workload.Trace.Format.class),
+                                Arbitraries.of("9a3e4f", "").injectNull(0.5))
                         .as(Workload.Trace::new));
         return workload.list().ofMaxSize(4);
     }
