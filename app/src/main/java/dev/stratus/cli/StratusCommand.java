@@ -16,7 +16,14 @@ import picocli.CommandLine.Option;
         versionProvider = StratusCommand.Version.class,
         description = "A studio for serverless designs: draw them, check them, picture them.%n"
                 + "With no command, opens the studio on the default sample.",
-        subcommands = {OpenCommand.class, ValidateCommand.class, RenderCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            OpenCommand.class,
+            ValidateCommand.class,
+            SimulateCommand.class,
+            ModelCommand.class,
+            RenderCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {"", "Exit codes: 0 success, 1 the input has problems, 2 usage or unreadable input."})
 public final class StratusCommand implements Callable<Integer> {
 

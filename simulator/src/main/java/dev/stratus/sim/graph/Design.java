@@ -1,0 +1,189 @@
+package dev.stratus.sim.graph;
+
+import dev.stratus.model.ApiGateway;
+import dev.stratus.model.Bucket;
+import dev.stratus.model.ConnectionRules;
+import dev.stratus.model.Edge;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.HttpTrigger;
+import dev.stratus.model.Node;
+import dev.stratus.model.NodeKind;
+import dev.stratus.model.Project;
+import dev.stratus.model.Queue;
+import dev.stratus.model.QueueTrigger;
+import dev.stratus.model.ScheduleTrigger;
+import dev.stratus.model.Service;
+import dev.stratus.model.StreamTrigger;
+import dev.stratus.model.Topic;
+import dev.stratus.model.Trigger;
+import dev.stratus.model.Workload;
+import dev.stratus.provider.RuntimeProfile;
+import dev.stratus.sim.pool.FunctionPool;
+import dev.stratus.sim.pool.Routing;
+import dev.stratus.sim.pool.ScaleOutLimit;
+import dev.stratus.sim.random.DurationSamplers;
+import dev.stratus.sim.random.RandomStreams;
+import dev.stratus.sim.workload.ArrivalProcess;
+import dev.stratus.sim.workload.ArrivalProcesses;
+import dev.stratus.sim.workload.ScheduleArrivals;
+import dev.stratus.sim.workload.TraceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project compiled for a run: every node as an indexed state object, every edge as an index, every
+ * random stream derived from the seed and the component's id.
+ */
+final class Design {
+
+    final List<EntryState> entries = new ArrayList<>();
+    final List<FunctionState> functions = new ArrayList<>();
+    final List<ServiceState> services = new ArrayList<>();
+    final List<MessageQueue> queues = new ArrayList<>();
+    final List<String> queueIds = new ArrayList<>();
+    GatewayState gateway;
+    final int asyncRetries;
+
+    private final Map<String, Integer> functionIndex = new HashMap<>();
+    private final Map<String, Integer> serviceIndex = new HashMap<>();
+
+    Design(Project project, Path projectFolder, long seed, Routing routing) throws TraceException {
+        RandomStreams streams = new RandomStreams(seed);
+        RuntimeProfile profile = RuntimeProfile.of(project.provider());
+        this.asyncRetries = profile.asyncRetries();
+        List<Node> nodes = project.architecture().nodes();
+        for (Node node : nodes) {
+            if (node instanceof FunctionNode f) {
+                functionIndex.put(f.id(), functions.size());
+                functions.add(function(f, project, profile, streams, routing));
+            } else if (node instanceof Service s) {
+                serviceIndex.put(s.id(), services.size());
+                services.add(new ServiceState(s, DurationSamplers.of(s.latency(), streams.stream(s.id(), "latency"))));
+            } else if (node instanceof ApiGateway g) {
+                gateway = new GatewayState(
+                        g,
+                        DurationSamplers.of(g.latency(), streams.stream(g.id(), "latency")),
+                        streams.stream(g.id(), "routes"));
+            }
+        }
+        Map<String, Workload> workloads = new HashMap<>();
+        for (Workload workload : project.workloads()) {
+            workloads.putIfAbsent(workload.trigger(), workload);
+        }
+        for (Node node : nodes) {
+            if (node instanceof Trigger t) {
+                ArrivalProcess arrivals = t instanceof ScheduleTrigger schedule
+                        ? ScheduleArrivals.of(schedule)
+                        : workloads.containsKey(t.id())
+                                ? ArrivalProcesses.of(
+                                        workloads.get(t.id()), streams.stream(t.id(), "arrivals"), projectFolder)
+                                : () -> Long.MAX_VALUE;
+                entries.add(new EntryState(t, arrivals, streams.stream(t.id(), "routes")));
+            }
+        }
+        for (Edge edge : project.architecture().edges()) {
+            connect(project, edge);
+        }
+    }
+
+    private static FunctionState function(
+            FunctionNode f, Project project, RuntimeProfile profile, RandomStreams streams, Routing routing) {
+        int limit = profile.accountConcurrency();
+        if (f.reservedConcurrency() != null) {
+            limit = Math.min(limit, f.reservedConcurrency());
+        }
+        long keepAlive = switch (f.keepAlive().policy()) {
+            case FIXED -> Math.round(f.keepAlive().seconds() * 1e6);
+            case NONE -> 0;
+            // The hybrid histogram policy is not modelled yet; it keeps the provider's fixed default.
+            case PROVIDER_DEFAULT, HYBRID -> Math.round(profile.keepAliveSeconds() * 1e6);
+        };
+        ScaleOutLimit scaleOut = profile.scaleOutBurst() > 0
+                ? new ScaleOutLimit(profile.scaleOutBurst(), Math.round(profile.scaleOutPeriodSeconds() * 1e6))
+                : ScaleOutLimit.NONE;
+        FunctionPool pool = new FunctionPool(
+                limit,
+                f.instanceConcurrency(),
+                keepAlive,
+                f.provisionedConcurrency(),
+                routing,
+                streams.stream(f.id(), "routing"),
+                scaleOut);
+        return new FunctionState(
+                f,
+                pool,
+                DurationSamplers.of(f.execution(), streams.stream(f.id(), "execution")),
+                DurationSamplers.of(
+                        RuntimeProfile.coldStart(project.provider(), f), streams.stream(f.id(), "cold-start")));
+    }
+
+    private void connect(Project project, Edge edge) {
+        Node from = project.architecture().node(edge.from()).orElse(null);
+        Node to = project.architecture().node(edge.to()).orElse(null);
+        if (from == null || to == null || !ConnectionRules.allows(from.kind(), to.kind())) {
+            return;
+        }
+        Integer fn = functionIndex.get(to.id());
+        if (from instanceof FunctionNode caller) {
+            FunctionState state = functions.get(functionIndex.get(caller.id()));
+            if (fn != null) {
+                boolean sync = ConnectionRules.isSynchronous(from.kind(), to.kind(), edge.invocation());
+                state.addStep(sync ? FunctionState.INVOKE_SYNC : FunctionState.INVOKE_ASYNC, fn);
+            } else {
+                int service = serviceIndex.get(to.id());
+                int type = switch (to.kind()) {
+                    case QUEUE -> FunctionState.SEND;
+                    case TOPIC -> FunctionState.PUBLISH;
+                    case BUCKET -> FunctionState.WRITE;
+                    default -> FunctionState.CALL;
+                };
+                state.addStep(type, service);
+            }
+        } else if (from instanceof Service s && fn != null) {
+            ServiceState service = services.get(serviceIndex.get(s.id()));
+            if (s instanceof Queue) {
+                service.queue = addQueue(s.id(), s.name(), s.kind(), fn, edge, Integer.MAX_VALUE, Invocations.NONE);
+            } else if (s instanceof Topic || s instanceof Bucket) {
+                service.subscribers = append(service.subscribers, fn);
+            }
+        } else if (from instanceof ApiGateway && fn != null && gateway != null) {
+            gateway.addRoute(fn);
+        } else if (from instanceof Trigger t) {
+            EntryState entry = entryOf(t);
+            if (to.kind() == NodeKind.API_GATEWAY) {
+                entry.route = EntryState.TO_GATEWAY;
+            } else if (t instanceof QueueTrigger || t instanceof StreamTrigger) {
+                int maxRunning = t instanceof StreamTrigger stream ? stream.shards() : Integer.MAX_VALUE;
+                entry.route = EntryState.TO_QUEUE;
+                entry.queue = addQueue(t.id(), t.name(), t.kind(), fn, edge, maxRunning, entries.indexOf(entry));
+            } else {
+                entry.route = t instanceof HttpTrigger ? EntryState.TO_FUNCTIONS_SYNC : EntryState.TO_FUNCTIONS_ASYNC;
+                entry.targets = append(entry.targets, fn);
+            }
+        }
+    }
+
+    private int addQueue(
+            String id, String name, NodeKind fromKind, int consumer, Edge edge, int maxRunning, int entry) {
+        Edge.Batching batching = edge.batching() != null
+                ? edge.batching()
+                : ConnectionRules.defaultBatching(fromKind).orElseThrow();
+        queueIds.add(id);
+        queues.add(new MessageQueue(
+                name, consumer, batching.size(), Math.round(batching.windowSeconds() * 1e6), maxRunning, entry));
+        return queues.size() - 1;
+    }
+
+    private EntryState entryOf(Trigger trigger) {
+        return entries.stream().filter(e -> e.node == trigger).findFirst().orElseThrow();
+    }
+
+    private static int[] append(int[] values, int value) {
+        int[] more = java.util.Arrays.copyOf(values, values.length + 1);
+        more[values.length] = value;
+        return more;
+    }
+}

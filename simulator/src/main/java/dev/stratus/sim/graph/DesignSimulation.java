@@ -1,0 +1,364 @@
+package dev.stratus.sim.graph;
+
+import dev.stratus.model.Project;
+import dev.stratus.sim.engine.BinaryHeapEventQueue;
+import dev.stratus.sim.engine.CancelledException;
+import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.pool.FunctionPool;
+import dev.stratus.sim.pool.Routing;
+import dev.stratus.sim.result.SimulationResult;
+import dev.stratus.sim.workload.TraceException;
+import java.nio.file.Path;
+
+/**
+ * A discrete-event simulation of a whole design: traffic arrives at its entry triggers, passes the
+ * API gateway, starts functions whose instances are warm or cold, calls services and other functions,
+ * and fans out through queues, topics and buckets. Single-threaded and deterministic for a seed.
+ *
+ * <p>A function's run is its cold-start init (if cold), its own work, then its calls in the order of
+ * its edges: a service call adds the service's latency (or fails when the service is over capacity);
+ * sending to a queue, publishing to a topic or writing to a bucket also starts the work downstream; a
+ * synchronous call to a function suspends the run until the callee answers; an asynchronous one does
+ * not wait. A run past its timeout fails at the timeout. A failed or throttled asynchronous
+ * invocation is retried after 1 and then 2 minutes, up to the provider's retries, then dropped;
+ * queued work waits in its queue until an instance is free.
+ */
+public final class DesignSimulation {
+
+    private static final long MINUTE = 60_000_000L;
+
+    private final Project project;
+    private final Path projectFolder;
+    private final long seed;
+    private final long end;
+    private final Routing routing;
+
+    private Design design;
+    private final BinaryHeapEventQueue events = new BinaryHeapEventQueue();
+    private final Invocations inv = new Invocations();
+    private Recorder recorder;
+    private long now;
+
+    /**
+     * @param project the design and its workloads
+     * @param projectFolder where trace files are looked up
+     * @param durationSeconds simulated time
+     * @param seed the master seed
+     * @param routing which idle instance takes a request
+     */
+    public DesignSimulation(Project project, Path projectFolder, double durationSeconds, long seed, Routing routing) {
+        if (!(durationSeconds > 0)) {
+            throw new IllegalArgumentException("the duration must be positive");
+        }
+        this.project = project;
+        this.projectFolder = projectFolder;
+        this.seed = seed;
+        this.end = Math.round(durationSeconds * 1e6);
+        this.routing = routing;
+    }
+
+    /** Runs the simulation; throws {@link CancelledException} if the monitor cancels it. */
+    public SimulationResult run(Monitor monitor) throws TraceException {
+        long wallStart = System.nanoTime();
+        design = new Design(project, projectFolder, seed, routing);
+        recorder = new Recorder(design, end);
+        for (int e = 0; e < design.entries.size(); e++) {
+            scheduleArrival(e);
+        }
+        long count = 0;
+        while (!events.isEmpty() && events.peekTime() < end) {
+            events.poll();
+            now = events.time();
+            recorder.advanceTo(now);
+            int target = events.target();
+            switch (EventKind.ALL[events.kind()]) {
+                case ARRIVAL -> arrive(target);
+                case INVOKE -> invoke(target);
+                case FINISH -> {
+                    if (inv.generation[target] == events.data()) {
+                        finish(target);
+                    }
+                }
+                case TIMEOUT -> timeout(target, events.data());
+                case ENQUEUE -> enqueue(target, events.data());
+                case BATCH_WINDOW -> {
+                    design.queues.get(target).windowPending = false;
+                    drain(target, true);
+                }
+            }
+            if ((++count & (Monitor.CHECK_EVERY - 1)) == 0) {
+                if (monitor.cancelled()) {
+                    throw new CancelledException();
+                }
+                monitor.progress((double) now / end);
+            }
+        }
+        monitor.progress(1);
+        return recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private void schedule(long time, EventKind kind, int target, long data) {
+        events.add(time, kind == EventKind.FINISH ? 0 : 1, kind.ordinal(), target, data);
+    }
+
+    private void scheduleArrival(int entry) {
+        long next = design.entries.get(entry).arrivals.next();
+        if (next < end) {
+            schedule(next, EventKind.ARRIVAL, entry, 0);
+        }
+    }
+
+    private void arrive(int e) {
+        EntryState entry = design.entries.get(e);
+        scheduleArrival(e);
+        entry.requests++;
+        recorder.arrival();
+        switch (entry.route) {
+            case EntryState.TO_GATEWAY -> throughGateway(e);
+            case EntryState.TO_QUEUE -> schedule(now, EventKind.ENQUEUE, entry.queue, now);
+            case EntryState.TO_FUNCTIONS_SYNC -> {
+                if (entry.targets.length > 0) {
+                    int fn = entry.targets[entry.targets.length == 1 ? 0 : entry.random.nextInt(entry.targets.length)];
+                    start(inv.allocate(fn, Invocations.SYNC, e, now), now);
+                }
+            }
+            default -> {
+                for (int fn : entry.targets) {
+                    start(inv.allocate(fn, Invocations.ASYNC, e, now), now);
+                }
+            }
+        }
+    }
+
+    private void throughGateway(int e) {
+        EntryState entry = design.entries.get(e);
+        GatewayState gateway = design.gateway;
+        if (gateway == null || gateway.routes.length == 0) {
+            return;
+        }
+        if (!gateway.throttle.tryTake(now)) {
+            entry.throttled++;
+            entry.failed++;
+            recorder.failure();
+            return;
+        }
+        long latency = gateway.latency.sampleMicros();
+        int route = gateway.pickRoute();
+        if (gateway.cacheHit(route, now)) {
+            entry.cacheHits++;
+            entry.completed++;
+            entry.latency.recordValue(Histograms.clamp(latency));
+            return;
+        }
+        start(inv.allocate(gateway.routes[route], Invocations.SYNC, e, now), now + latency);
+    }
+
+    private void start(int slot, long at) {
+        inv.requestedAt[slot] = at;
+        schedule(at, EventKind.INVOKE, slot, 0);
+    }
+
+    /** An invocation asks its function for an instance. */
+    private void invoke(int slot) {
+        FunctionState fn = design.functions.get(inv.function[slot]);
+        fn.invocations++;
+        int instance = fn.pool.acquire(now);
+        if (instance < 0) {
+            throttled(slot, fn);
+            return;
+        }
+        inv.instance[slot] = instance;
+        inv.startedAt[slot] = now;
+        inv.cold[slot] = fn.pool.lastWasCold();
+        long t = now + fn.execution.sampleMicros();
+        if (inv.cold[slot]) {
+            t += fn.coldStart.sampleMicros();
+            recorder.coldStart();
+        }
+        proceed(slot, t);
+    }
+
+    private void throttled(int slot, FunctionState fn) {
+        recorder.failure();
+        switch (inv.mode[slot]) {
+            case Invocations.ASYNC -> {
+                fn.throttledAsync++;
+                retryOrDrop(slot, fn);
+            }
+            case Invocations.BATCH -> {
+                // The poller only takes a batch when an instance is free; if it was not, the
+                // messages go back and wait.
+                MessageQueue queue = design.queues.get(inv.queue[slot]);
+                queue.running--;
+                for (int i = 0; i < inv.batch[slot]; i++) {
+                    queue.add(inv.entryStart[slot], now);
+                }
+                inv.release(slot);
+            }
+            default -> {
+                if (inv.mode[slot] == Invocations.SYNC && inv.entry[slot] != Invocations.NONE) {
+                    design.entries.get(inv.entry[slot]).throttled++;
+                }
+                end(slot, true);
+            }
+        }
+    }
+
+    /**
+     * Runs the invocation's steps from its current one, starting at time {@code t}; stops at a
+     * synchronous call to a function (the callee resumes it) or schedules the finish.
+     */
+    private void proceed(int slot, long t) {
+        FunctionState fn = design.functions.get(inv.function[slot]);
+        int[] steps = fn.steps;
+        long deadline = inv.startedAt[slot] + fn.timeoutMicros;
+        while (inv.step[slot] < fn.stepCount() && t < deadline && !inv.failed[slot]) {
+            int type = steps[2 * inv.step[slot]];
+            int target = steps[2 * inv.step[slot] + 1];
+            inv.step[slot]++;
+            if (type == FunctionState.INVOKE_SYNC) {
+                int child = inv.allocate(target, Invocations.CHILD, inv.entry[slot], inv.entryStart[slot]);
+                inv.parent[child] = slot;
+                inv.child[slot] = child;
+                start(child, t);
+                schedule(deadline, EventKind.TIMEOUT, slot, inv.generation[slot]);
+                return;
+            }
+            if (type == FunctionState.INVOKE_ASYNC) {
+                start(inv.allocate(target, Invocations.ASYNC, Invocations.NONE, t), t);
+                continue;
+            }
+            ServiceState service = design.services.get(target);
+            if (!service.tryCall(t)) {
+                inv.failed[slot] = true;
+                break;
+            }
+            t += service.latency.sampleMicros();
+            if (type == FunctionState.SEND && service.queue != Invocations.NONE) {
+                schedule(t, EventKind.ENQUEUE, service.queue, t);
+            } else if (type == FunctionState.PUBLISH || type == FunctionState.WRITE) {
+                for (int subscriber : service.subscribers) {
+                    start(inv.allocate(subscriber, Invocations.ASYNC, Invocations.NONE, t), t);
+                }
+            }
+        }
+        if (t >= deadline) {
+            inv.timedOut[slot] = true;
+            t = deadline;
+        }
+        schedule(t, EventKind.FINISH, slot, inv.generation[slot]);
+    }
+
+    /** The invocation's run ends now: free its instance, account for it, and answer its caller. */
+    private void finish(int slot) {
+        FunctionState fn = design.functions.get(inv.function[slot]);
+        fn.pool.release(inv.instance[slot], now);
+        long duration = now - inv.startedAt[slot];
+        fn.billedMillis += (duration + 999) / 1000;
+        fn.latency.recordValue(Histograms.clamp(now - inv.requestedAt[slot]));
+        boolean failed = inv.failed[slot] || inv.timedOut[slot];
+        if (inv.timedOut[slot]) {
+            fn.timeouts++;
+        } else if (inv.failed[slot]) {
+            fn.errors++;
+        }
+        if (failed) {
+            recorder.failure();
+        }
+        if (inv.mode[slot] == Invocations.BATCH) {
+            int q = inv.queue[slot];
+            design.queues.get(q).running--;
+            end(slot, failed);
+            drain(q, false);
+        } else if (failed && inv.mode[slot] == Invocations.ASYNC) {
+            retryOrDrop(slot, fn);
+        } else {
+            end(slot, failed);
+        }
+    }
+
+    /** A suspended invocation's timeout: it fails now and its callee's answer will be ignored. */
+    private void timeout(int slot, long generation) {
+        if (inv.generation[slot] != generation || inv.child[slot] == Invocations.NONE) {
+            return;
+        }
+        inv.parent[inv.child[slot]] = Invocations.NONE;
+        inv.child[slot] = Invocations.NONE;
+        inv.timedOut[slot] = true;
+        finish(slot);
+    }
+
+    /** Ends an invocation: a callee resumes its caller, a root records the end-to-end latency. */
+    private void end(int slot, boolean failed) {
+        int parent = inv.parent[slot];
+        int mode = inv.mode[slot];
+        if (mode == Invocations.CHILD) {
+            if (parent != Invocations.NONE) {
+                inv.child[parent] = Invocations.NONE;
+                inv.failed[parent] |= failed;
+                // The suspended caller's pending timeout is now stale: its generation stays, but
+                // child is NONE, which the timeout handler checks.
+                inv.release(slot);
+                proceed(parent, now);
+                return;
+            }
+        } else if (inv.entry[slot] != Invocations.NONE) {
+            EntryState entry = design.entries.get(inv.entry[slot]);
+            int messages = mode == Invocations.BATCH ? inv.batch[slot] : 1;
+            if (failed) {
+                entry.failed += messages;
+            } else {
+                entry.completed += messages;
+                entry.latency.recordValue(Histograms.clamp(now - inv.entryStart[slot]));
+            }
+        }
+        inv.release(slot);
+    }
+
+    private void retryOrDrop(int slot, FunctionState fn) {
+        int attempt = ++inv.attempts[slot];
+        if (attempt <= design.asyncRetries) {
+            fn.retries++;
+            int again = inv.allocate(inv.function[slot], Invocations.ASYNC, inv.entry[slot], inv.entryStart[slot]);
+            inv.attempts[again] = attempt;
+            start(again, now + attempt * MINUTE);
+            inv.release(slot);
+        } else {
+            fn.dropped++;
+            end(slot, true);
+        }
+    }
+
+    private void enqueue(int q, long sentAt) {
+        design.queues.get(q).add(sentAt, now);
+        drain(q, false);
+    }
+
+    /** Starts as many batches from queue {@code q} as its consumer can take now. */
+    private void drain(int q, boolean windowClosed) {
+        MessageQueue queue = design.queues.get(q);
+        FunctionPool pool = design.functions.get(queue.consumer).pool;
+        while (queue.depth() > 0 && queue.running < queue.maxRunning) {
+            boolean full = queue.depth() >= queue.batchSize;
+            boolean waited = windowClosed || queue.windowMicros == 0 || now - queue.oldest() >= queue.windowMicros;
+            if (!full && !waited) {
+                if (!queue.windowPending) {
+                    queue.windowPending = true;
+                    schedule(queue.oldest() + queue.windowMicros, EventKind.BATCH_WINDOW, q, 0);
+                }
+                return;
+            }
+            if (!pool.canAcquire(now)) {
+                return;
+            }
+            int size = Math.min(queue.batchSize, queue.depth());
+            long firstSent = queue.take(size, now);
+            queue.running++;
+            int slot = inv.allocate(queue.consumer, Invocations.BATCH, queue.entry, firstSent);
+            inv.queue[slot] = q;
+            inv.batch[slot] = size;
+            inv.requestedAt[slot] = now;
+            invoke(slot);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.stratus.sim.graph;
+
+import dev.stratus.model.FunctionNode;
+import dev.stratus.sim.pool.FunctionPool;
+import dev.stratus.sim.random.DurationSampler;
+import org.HdrHistogram.Histogram;
+
+/** One function during a run: its pool, samplers, outgoing steps and counters. */
+final class FunctionState {
+
+    /** A step of a function's run after its own work: what it calls, in edge order. */
+    static final int CALL = 0;
+
+    static final int SEND = 1;
+    static final int PUBLISH = 2;
+    static final int WRITE = 3;
+    static final int INVOKE_SYNC = 4;
+    static final int INVOKE_ASYNC = 5;
+
+    final FunctionNode node;
+    final FunctionPool pool;
+    final DurationSampler execution;
+    final DurationSampler coldStart;
+    final long timeoutMicros;
+    /** Pairs of (step type, target index): services for CALL/SEND/PUBLISH/WRITE, functions otherwise. */
+    int[] steps = new int[0];
+
+    long invocations;
+    long errors;
+    long timeouts;
+    long throttledAsync;
+    long retries;
+    long dropped;
+    long billedMillis;
+    final Histogram latency = Histograms.create();
+
+    FunctionState(FunctionNode node, FunctionPool pool, DurationSampler execution, DurationSampler coldStart) {
+        this.node = node;
+        this.pool = pool;
+        this.execution = execution;
+        this.coldStart = coldStart;
+        this.timeoutMicros = Math.round(node.timeoutSeconds() * 1e6);
+    }
+
+    void addStep(int type, int target) {
+        int[] more = java.util.Arrays.copyOf(steps, steps.length + 2);
+        more[steps.length] = type;
+        more[steps.length + 1] = target;
+        steps = more;
+    }
+
+    int stepCount() {
+        return steps.length / 2;
+    }
+}

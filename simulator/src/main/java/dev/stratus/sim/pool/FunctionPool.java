@@ -1,0 +1,482 @@
+package dev.stratus.sim.pool;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The instances (containers) of one function: which are busy, which are idle and warm, when idle
+ * ones are reclaimed, and how much instance time they add up to. Times are microseconds.
+ *
+ * <p>A request {@link #acquire acquires} a slot: an instance with spare concurrency, else an idle
+ * warm one chosen by the {@link Routing} policy, else a new instance (a cold start) while the pool is
+ * under its instance limit and its scale-out rate; otherwise it is throttled. {@link #release}
+ * returns it. An instance idle for its keep-alive is reclaimed lazily: idle instances are kept in a
+ * list ordered by the time they became idle, whose expired tail is trimmed whenever the pool is used,
+ * and the instance's lifetime is closed at the moment it expired. So no expiry events are scheduled
+ * and nothing is allocated per request. Provisioned instances exist from time 0, are always warm,
+ * are preferred, and never expire.
+ *
+ * <p>Time integrals (instance-microseconds, busy-instance-microseconds) are closed when an instance
+ * dies or stops being busy; {@link #close} closes the rest at the end of a run.
+ */
+public final class FunctionPool {
+
+    /** {@link #acquire} result: the pool is at its instance limit. */
+    public static final int THROTTLED = -1;
+    /** {@link #acquire} result: the pool may not start another instance yet (scale-out rate). */
+    public static final int SCALE_OUT_LIMITED = -2;
+
+    private static final int NONE = -1;
+
+    private final int maxInstances;
+    private final int perInstance;
+    private final long keepAlive;
+    private final Routing routing;
+    private final UniformRandomProvider random;
+    private final ScaleOutLimit scaleOut;
+
+    // Per instance slot.
+    private long[] createdAt;
+    private long[] idleSince;
+    private long[] busySince;
+    private long[] creation;
+    private int[] running;
+    private boolean[] provisioned;
+    private int[] prev;
+    private int[] next;
+    private int[] index; // position in the routing index (heap or array), or in the partial set
+    private int[] partialIndex;
+
+    private int[] freeSlots;
+    private int freeCount;
+    private int slotsUsed;
+    private long creations;
+
+    // Idle, non-provisioned instances: a list from the most recently idle (head) to the least (tail).
+    private int head = NONE;
+    private int tail = NONE;
+    // Routing index over the same idle instances: a max-heap by creation (NEWEST) or an array (RANDOM).
+    private int[] routingIndex;
+    private int routingSize;
+    // Idle provisioned instances: a stack; they never expire.
+    private int[] provisionedIdle;
+    private int provisionedIdleCount;
+    // Instances with some but not all of their concurrency in use.
+    private int[] partial;
+    private int partialCount;
+
+    private int alive;
+    private int busyInstances;
+    private int requests;
+    private int peakRequests;
+    private int peakInstances;
+    private long coldStarts;
+    private long warmStarts;
+    private long throttles;
+
+    private long instanceMicros;
+    private long busyInstanceMicros;
+    private boolean lastWasCold;
+
+    /**
+     * @param maxInstances the most instances at once (the function's and the account's limit)
+     * @param perInstance requests one instance serves at once, at least 1
+     * @param keepAliveMicros how long an idle instance stays warm; 0 reclaims at once, {@code
+     *     Long.MAX_VALUE} never
+     * @param provisioned instances kept warm from time 0, never reclaimed (counted in maxInstances)
+     * @param routing which idle instance takes a request
+     * @param random the stream for {@link Routing#RANDOM}; may be {@code null} for the others
+     * @param scaleOut limit on new instances per period, or {@link ScaleOutLimit#NONE}
+     */
+    public FunctionPool(
+            int maxInstances,
+            int perInstance,
+            long keepAliveMicros,
+            int provisioned,
+            Routing routing,
+            UniformRandomProvider random,
+            ScaleOutLimit scaleOut) {
+        if (maxInstances < 0 || perInstance < 1 || keepAliveMicros < 0 || provisioned < 0) {
+            throw new IllegalArgumentException("invalid pool settings");
+        }
+        if (routing == Routing.RANDOM && random == null) {
+            throw new IllegalArgumentException("random routing needs a random stream");
+        }
+        this.maxInstances = maxInstances;
+        this.perInstance = perInstance;
+        this.keepAlive = keepAliveMicros;
+        this.routing = routing;
+        this.random = random;
+        this.scaleOut = scaleOut;
+        int capacity = 16;
+        createdAt = new long[capacity];
+        idleSince = new long[capacity];
+        busySince = new long[capacity];
+        creation = new long[capacity];
+        running = new int[capacity];
+        this.provisioned = new boolean[capacity];
+        prev = new int[capacity];
+        next = new int[capacity];
+        index = new int[capacity];
+        partialIndex = new int[capacity];
+        freeSlots = new int[capacity];
+        routingIndex = new int[capacity];
+        provisionedIdle = new int[capacity];
+        partial = new int[capacity];
+        for (int i = 0; i < Math.min(provisioned, maxInstances); i++) {
+            int slot = newSlot(0);
+            this.provisioned[slot] = true;
+            pushProvisionedIdle(slot);
+        }
+    }
+
+    /**
+     * Takes a slot for a request arriving at {@code now}: the instance slot (and {@link
+     * #lastWasCold()} says whether it was a cold start), or {@link #THROTTLED} or {@link
+     * #SCALE_OUT_LIMITED}.
+     */
+    public int acquire(long now) {
+        trim(now);
+        int slot;
+        if (partialCount > 0) {
+            slot = partial[partialCount - 1];
+            lastWasCold = false;
+        } else if (provisionedIdleCount > 0) {
+            slot = provisionedIdle[--provisionedIdleCount];
+            lastWasCold = false;
+        } else if (head != NONE) {
+            slot = takeIdle();
+            lastWasCold = false;
+        } else if (alive >= maxInstances) {
+            throttles++;
+            return THROTTLED;
+        } else if (!scaleOut.tryStart(now)) {
+            throttles++;
+            return SCALE_OUT_LIMITED;
+        } else {
+            slot = newSlot(now);
+            lastWasCold = true;
+        }
+        if (lastWasCold) {
+            coldStarts++;
+        } else {
+            warmStarts++;
+        }
+        start(slot, now);
+        return slot;
+    }
+
+    /** Whether {@link #acquire} at {@code now} would find or start an instance. */
+    public boolean canAcquire(long now) {
+        trim(now);
+        return partialCount > 0
+                || provisionedIdleCount > 0
+                || head != NONE
+                || (alive < maxInstances && scaleOut.canStart(now));
+    }
+
+    /** Whether the last successful {@link #acquire} started a new instance. */
+    public boolean lastWasCold() {
+        return lastWasCold;
+    }
+
+    /** Ends a request on {@code slot} at {@code now}. */
+    public void release(int slot, long now) {
+        int before = running[slot];
+        running[slot] = before - 1;
+        requests--;
+        if (perInstance > 1 && before == perInstance) {
+            addPartial(slot);
+        }
+        if (before > 1) {
+            return;
+        }
+        if (perInstance > 1) {
+            removePartial(slot);
+        }
+        busyInstances--;
+        busyInstanceMicros += now - busySince[slot];
+        if (provisioned[slot]) {
+            pushProvisionedIdle(slot);
+        } else if (keepAlive == 0) {
+            die(slot, now);
+        } else {
+            idleSince[slot] = now;
+            pushIdle(slot);
+        }
+    }
+
+    /** Reclaims every idle instance whose keep-alive has run out by {@code now}. */
+    public void trim(long now) {
+        if (keepAlive == Long.MAX_VALUE) {
+            return;
+        }
+        while (tail != NONE && now - idleSince[tail] >= keepAlive) {
+            int slot = tail;
+            unlinkIdle(slot);
+            removeFromRoutingIndex(slot);
+            die(slot, idleSince[slot] + keepAlive);
+        }
+    }
+
+    /**
+     * Closes the time integrals at {@code end}: idle instances count until they would have expired
+     * (or {@code end}), busy ones until {@code end}. Call once, after the last request.
+     */
+    public void close(long end) {
+        trim(end);
+        for (int slot = 0; slot < slotsUsed; slot++) {
+            if (createdAt[slot] < 0) {
+                continue;
+            }
+            if (running[slot] > 0) {
+                busyInstanceMicros += end - busySince[slot];
+            }
+            instanceMicros += end - createdAt[slot];
+            createdAt[slot] = -1;
+        }
+    }
+
+    /** Instances alive now (after {@link #trim}): busy, idle and provisioned. */
+    public int instances() {
+        return alive;
+    }
+
+    public int busyInstances() {
+        return busyInstances;
+    }
+
+    /** Requests running now. */
+    public int requests() {
+        return requests;
+    }
+
+    public int peakRequests() {
+        return peakRequests;
+    }
+
+    public int peakInstances() {
+        return peakInstances;
+    }
+
+    public long coldStarts() {
+        return coldStarts;
+    }
+
+    public long warmStarts() {
+        return warmStarts;
+    }
+
+    public long throttles() {
+        return throttles;
+    }
+
+    /** Instance-microseconds of the instances that have died (all of them, after {@link #close}). */
+    public long instanceMicros() {
+        return instanceMicros;
+    }
+
+    public long busyInstanceMicros() {
+        return busyInstanceMicros;
+    }
+
+    private void start(int slot, long now) {
+        int before = running[slot];
+        running[slot] = before + 1;
+        requests++;
+        if (requests > peakRequests) {
+            peakRequests = requests;
+        }
+        if (before == 0) {
+            busyInstances++;
+            busySince[slot] = now;
+            if (perInstance > 1) {
+                addPartial(slot);
+            }
+        }
+        if (perInstance > 1 && before + 1 == perInstance) {
+            removePartial(slot);
+        }
+    }
+
+    private int takeIdle() {
+        int slot;
+        switch (routing) {
+            case MRU -> slot = head;
+            case LRU -> slot = tail;
+            case NEWEST -> slot = routingIndex[0];
+            case RANDOM -> slot = routingIndex[random.nextInt(routingSize)];
+            default -> throw new IllegalStateException(routing.name());
+        }
+        unlinkIdle(slot);
+        removeFromRoutingIndex(slot);
+        return slot;
+    }
+
+    private int newSlot(long now) {
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            if (slotsUsed == createdAt.length) {
+                growSlots();
+            }
+            slot = slotsUsed++;
+        }
+        createdAt[slot] = now;
+        creation[slot] = creations++;
+        running[slot] = 0;
+        provisioned[slot] = false;
+        alive++;
+        if (alive > peakInstances) {
+            peakInstances = alive;
+        }
+        return slot;
+    }
+
+    private void die(int slot, long when) {
+        instanceMicros += when - createdAt[slot];
+        createdAt[slot] = -1;
+        alive--;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void pushIdle(int slot) {
+        prev[slot] = NONE;
+        next[slot] = head;
+        if (head != NONE) {
+            prev[head] = slot;
+        } else {
+            tail = slot;
+        }
+        head = slot;
+        addToRoutingIndex(slot);
+    }
+
+    private void unlinkIdle(int slot) {
+        int before = prev[slot];
+        int after = next[slot];
+        if (before != NONE) {
+            next[before] = after;
+        } else {
+            head = after;
+        }
+        if (after != NONE) {
+            prev[after] = before;
+        } else {
+            tail = before;
+        }
+    }
+
+    private void pushProvisionedIdle(int slot) {
+        if (provisionedIdleCount == provisionedIdle.length) {
+            provisionedIdle = Arrays.copyOf(provisionedIdle, provisionedIdle.length * 2);
+        }
+        provisionedIdle[provisionedIdleCount++] = slot;
+    }
+
+    private void addPartial(int slot) {
+        if (partialCount == partial.length) {
+            partial = Arrays.copyOf(partial, partial.length * 2);
+        }
+        partialIndex[slot] = partialCount;
+        partial[partialCount++] = slot;
+    }
+
+    private void removePartial(int slot) {
+        int at = partialIndex[slot];
+        int last = partial[--partialCount];
+        partial[at] = last;
+        partialIndex[last] = at;
+    }
+
+    // The routing index: a max-heap by creation for NEWEST, an unordered array for RANDOM.
+
+    private void addToRoutingIndex(int slot) {
+        if (routing != Routing.NEWEST && routing != Routing.RANDOM) {
+            return;
+        }
+        if (routingSize == routingIndex.length) {
+            routingIndex = Arrays.copyOf(routingIndex, routingIndex.length * 2);
+        }
+        int at = routingSize++;
+        routingIndex[at] = slot;
+        index[slot] = at;
+        if (routing == Routing.NEWEST) {
+            siftUp(at);
+        }
+    }
+
+    private void removeFromRoutingIndex(int slot) {
+        if (routing != Routing.NEWEST && routing != Routing.RANDOM) {
+            return;
+        }
+        int at = index[slot];
+        int last = routingIndex[--routingSize];
+        if (at == routingSize) {
+            return;
+        }
+        routingIndex[at] = last;
+        index[last] = at;
+        if (routing == Routing.NEWEST) {
+            siftDown(at);
+            siftUp(index[last]);
+        }
+    }
+
+    private void siftUp(int at) {
+        int slot = routingIndex[at];
+        long key = creation[slot];
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            int parentSlot = routingIndex[parent];
+            if (creation[parentSlot] >= key) {
+                break;
+            }
+            routingIndex[at] = parentSlot;
+            index[parentSlot] = at;
+            at = parent;
+        }
+        routingIndex[at] = slot;
+        index[slot] = at;
+    }
+
+    private void siftDown(int at) {
+        int slot = routingIndex[at];
+        long key = creation[slot];
+        int half = routingSize >>> 1;
+        while (at < half) {
+            int child = 2 * at + 1;
+            int right = child + 1;
+            if (right < routingSize && creation[routingIndex[right]] > creation[routingIndex[child]]) {
+                child = right;
+            }
+            int childSlot = routingIndex[child];
+            if (key >= creation[childSlot]) {
+                break;
+            }
+            routingIndex[at] = childSlot;
+            index[childSlot] = at;
+            at = child;
+        }
+        routingIndex[at] = slot;
+        index[slot] = at;
+    }
+
+    private void growSlots() {
+        int capacity = createdAt.length * 2;
+        createdAt = Arrays.copyOf(createdAt, capacity);
+        idleSince = Arrays.copyOf(idleSince, capacity);
+        busySince = Arrays.copyOf(busySince, capacity);
+        creation = Arrays.copyOf(creation, capacity);
+        running = Arrays.copyOf(running, capacity);
+        provisioned = Arrays.copyOf(provisioned, capacity);
+        prev = Arrays.copyOf(prev, capacity);
+        next = Arrays.copyOf(next, capacity);
+        index = Arrays.copyOf(index, capacity);
+        partialIndex = Arrays.copyOf(partialIndex, capacity);
+    }
+}

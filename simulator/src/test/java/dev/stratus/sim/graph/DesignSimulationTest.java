@@ -1,0 +1,348 @@
+package dev.stratus.sim.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.model.ApiGateway;
+import dev.stratus.model.Architecture;
+import dev.stratus.model.Database;
+import dev.stratus.model.Distribution;
+import dev.stratus.model.Edge;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.HttpTrigger;
+import dev.stratus.model.KeepAlive;
+import dev.stratus.model.Layout;
+import dev.stratus.model.Node;
+import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
+import dev.stratus.model.Queue;
+import dev.stratus.model.SimulationSettings;
+import dev.stratus.model.StreamTrigger;
+import dev.stratus.model.TopicTrigger;
+import dev.stratus.model.Workload;
+import dev.stratus.project.ProjectFiles;
+import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.pool.Routing;
+import dev.stratus.sim.result.EntryResult;
+import dev.stratus.sim.result.FunctionResult;
+import dev.stratus.sim.result.SimulationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The design simulation against hand arithmetic and the rules it promises. Percentiles come from
+ * histograms of 1% resolution, so latencies are compared within 1%.
+ */
+class DesignSimulationTest {
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private final List<Workload> workloads = new ArrayList<>();
+
+    /** A function with constant work, a constant 100 ms cold start and a keep-alive of an hour. */
+    private static FunctionNode fn(String id, double workMs) {
+        return new FunctionNode(
+                id,
+                id,
+                null,
+                null,
+                1024,
+                30,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                KeepAlive.fixed(3600),
+                Distribution.constant(workMs),
+                Distribution.constant(100));
+    }
+
+    private DesignSimulationTest add(Node node) {
+        nodes.add(node);
+        return this;
+    }
+
+    private DesignSimulationTest edge(String from, String to) {
+        return edge(Edge.of("e" + edges.size(), from, to));
+    }
+
+    private DesignSimulationTest edge(Edge edge) {
+        edges.add(
+                new Edge("e" + edges.size(), edge.from(), edge.to(), edge.invocation(), edge.route(), edge.batching()));
+        return this;
+    }
+
+    private DesignSimulationTest load(Workload workload) {
+        workloads.add(workload);
+        return this;
+    }
+
+    private SimulationResult run(double seconds) throws Exception {
+        Project project = new Project(
+                "test",
+                "",
+                Provider.AWS,
+                SimulationSettings.DEFAULT,
+                new Architecture(nodes, edges),
+                workloads,
+                Layout.EMPTY);
+        return new DesignSimulation(project, Path.of("."), seconds, 1, Routing.NEWEST).run(Monitor.NONE);
+    }
+
+    private static FunctionResult function(SimulationResult r, String id) {
+        return r.functions().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static EntryResult entry(SimulationResult r, String id) {
+        return r.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSynchronousChainAddsEveryLatencyAndTheFirstRequestIsCold() throws Exception {
+        add(new HttpTrigger("web", "web"))
+                .add(fn("api", 10))
+                .add(new Database("db", "db", Distribution.constant(5), null))
+                .edge("web", "api")
+                .edge("api", "db")
+                .load(new Workload.Constant("web", 1));
+        SimulationResult r = run(100);
+        EntryResult web = entry(r, "web");
+        assertThat(web.requests()).isEqualTo(99);
+        assertThat(web.completed()).isEqualTo(99);
+        assertThat(web.latency().p50Ms()).isCloseTo(15.0, within(0.15));
+        assertThat(web.latency().maxMs()).isCloseTo(115.0, within(1.2));
+        FunctionResult api = function(r, "api");
+        assertThat(api.coldStarts()).isEqualTo(1);
+        // Billed: one cold run of 115 ms and 98 warm ones of 15 ms, at 1 GB.
+        assertThat(api.billedGbSeconds()).isCloseTo((115 + 98 * 15) / 1000.0, within(1e-9));
+    }
+
+    @Test
+    void aSynchronousCallToAFunctionWaitsForItAnAsynchronousOneDoesNot() throws Exception {
+        add(new HttpTrigger("web", "web"))
+                .add(fn("a", 10))
+                .add(fn("b", 20))
+                .add(fn("c", 40))
+                .edge("web", "a")
+                .edge("a", "b")
+                .edge(Edge.of("x", "a", "c").withInvocation(Edge.Invocation.ASYNC))
+                .load(new Workload.Constant("web", 2));
+        SimulationResult r = run(60);
+        assertThat(entry(r, "web").latency().p50Ms()).isCloseTo(30.0, within(0.3));
+        assertThat(function(r, "c").invocations()).isEqualTo(function(r, "a").invocations());
+        assertThat(function(r, "a").latency().p50Ms()).isCloseTo(30.0, within(0.3));
+    }
+
+    @Test
+    void theGatewayAddsItsLatencyAndThrottlesOverItsRate() throws Exception {
+        ApiGateway gateway =
+                new ApiGateway("gw", "gw", ApiGateway.Type.HTTP, 10, 10, null, null, Distribution.constant(5));
+        add(new HttpTrigger("web", "web"))
+                .add(gateway)
+                .add(fn("api", 10))
+                .edge("web", "gw")
+                .edge(Edge.of("r", "gw", "api").withRoute("GET /x"))
+                .load(new Workload.Constant("web", 20));
+        SimulationResult r = run(100);
+        EntryResult web = entry(r, "web");
+        // 20 a second against 10 a second (after a burst of 10): about half are throttled.
+        assertThat((double) web.throttled() / web.requests()).isCloseTo(0.5, within(0.01));
+        assertThat(web.latency().p50Ms()).isCloseTo(15.0, within(0.15));
+    }
+
+    @Test
+    void theCacheAnswersItsShareOfRequests() throws Exception {
+        ApiGateway gateway = new ApiGateway(
+                "gw",
+                "gw",
+                ApiGateway.Type.REST,
+                10_000,
+                5_000,
+                new ApiGateway.Cache(300, 0.8),
+                null,
+                Distribution.constant(5));
+        add(new HttpTrigger("web", "web"))
+                .add(gateway)
+                .add(fn("api", 10))
+                .edge("web", "gw")
+                .edge(Edge.of("r", "gw", "api").withRoute("GET /x"))
+                .load(new Workload.Poisson("web", 50));
+        SimulationResult r = run(600);
+        EntryResult web = entry(r, "web");
+        assertThat((double) web.cacheHits() / web.requests()).isCloseTo(0.8, within(0.01));
+        assertThat(function(r, "api").invocations()).isEqualTo(web.requests() - web.cacheHits());
+    }
+
+    @Test
+    void aRunPastItsTimeoutFailsAndIsBilledAtTheTimeout() throws Exception {
+        FunctionNode slow = fn("slow", 2_000).withTimeoutSeconds(1);
+        add(new HttpTrigger("web", "web")).add(slow).edge("web", "slow").load(new Workload.Constant("web", 0.1));
+        SimulationResult r = run(100);
+        FunctionResult f = function(r, "slow");
+        assertThat(f.invocations()).isEqualTo(9);
+        assertThat(f.timeouts()).isEqualTo(9);
+        assertThat(f.billedGbSeconds()).isCloseTo(9 * 1.0, within(1e-9));
+        assertThat(entry(r, "web").failed()).isEqualTo(9);
+    }
+
+    @Test
+    void aThrottledAsynchronousInvocationIsRetriedTwiceThenDropped() throws Exception {
+        FunctionNode busy = fn("busy", 10_000).withConcurrency(1, 0);
+        add(new TopicTrigger("events", "events"))
+                .add(busy)
+                .edge("events", "busy")
+                .load(new Workload.Constant("events", 1));
+        SimulationResult r = run(3_600);
+        FunctionResult f = function(r, "busy");
+        assertThat(f.peakConcurrency()).isEqualTo(1);
+        assertThat(f.dropped()).isPositive();
+        assertThat(f.retries()).isGreaterThanOrEqualTo(2 * f.dropped());
+        // Every arrival either ran, or was dropped after its retries, or is still waiting for one.
+        assertThat(f.invocations() - f.throttles())
+                .isLessThanOrEqualTo(entry(r, "events").requests());
+    }
+
+    @Test
+    void queuedWorkWaitsInTheQueueWhenTheConsumerIsAtItsLimit() throws Exception {
+        Queue queue = new Queue("q", "q", Queue.Type.STANDARD, Distribution.constant(2), null, 60);
+        add(new HttpTrigger("web", "web"))
+                .add(fn("producer", 1))
+                .add(queue)
+                .add(fn("worker", 500).withConcurrency(1, 0))
+                .edge("web", "producer")
+                .edge("producer", "q")
+                .edge(Edge.of("poll", "q", "worker").withBatching(new Edge.Batching(10, 0)))
+                .load(new Workload.Constant("web", 40));
+        SimulationResult r = run(60);
+        var q = r.queues().get(0);
+        // One batch of at most 10 every 0.5 s is 20 a second against 40 arriving: a backlog builds up.
+        assertThat(q.sent()).isEqualTo(q.taken() + q.remaining());
+        assertThat(q.remaining()).isGreaterThan(1_000);
+        assertThat(q.messageAge().p99Ms()).isGreaterThan(10_000);
+        assertThat(function(r, "worker").throttles()).isZero();
+        assertThat(function(r, "worker").peakConcurrency()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamRunsOneBatchPerShardAtATime() throws Exception {
+        add(new StreamTrigger("s", "s", 2))
+                .add(fn("ingest", 1_000))
+                .edge(Edge.of("e", "s", "ingest").withBatching(new Edge.Batching(100, 0)))
+                .load(new Workload.Poisson("s", 500));
+        SimulationResult r = run(120);
+        assertThat(function(r, "ingest").peakConcurrency()).isEqualTo(2);
+        var q = r.queues().get(0);
+        assertThat(q.taken()).isGreaterThan(20_000);
+    }
+
+    @Test
+    void aServiceOverItsCapacityFailsTheCall() throws Exception {
+        add(new HttpTrigger("web", "web"))
+                .add(fn("api", 1))
+                .add(new Database("db", "db", Distribution.constant(1), 10.0))
+                .edge("web", "api")
+                .edge("api", "db")
+                .load(new Workload.Constant("web", 20));
+        SimulationResult r = run(100);
+        var db = r.services().get(0);
+        assertThat((double) db.throttles() / db.calls()).isCloseTo(0.5, within(0.02));
+        assertThat(function(r, "api").errors()).isEqualTo(db.throttles());
+    }
+
+    @Test
+    void busyInstancesFollowLittlesLawInADesignToo() throws Exception {
+        add(new HttpTrigger("web", "web"))
+                .add(new FunctionNode(
+                        "api",
+                        "api",
+                        null,
+                        null,
+                        512,
+                        30,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        KeepAlive.fixed(600),
+                        Distribution.exponential(200),
+                        Distribution.constant(0)))
+                .edge("web", "api")
+                .load(new Workload.Poisson("web", 30));
+        SimulationResult r = run(20_000);
+        FunctionResult api = function(r, "api");
+        double rate = api.invocations() / r.simulatedSeconds();
+        assertThat(api.averageBusyInstances()).isCloseTo(rate * 0.2, within(0.02 * rate * 0.2));
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalJsonButWallTime() throws Exception {
+        Path sample = Path.of("..", "samples", "order-pipeline.stratus.json");
+        Project project = ProjectFiles.load(sample);
+        ObjectMapper json = new ObjectMapper();
+        String first = json.writeValueAsString(new DesignSimulation(project, sample.getParent(), 900, 7, Routing.NEWEST)
+                .run(Monitor.NONE)
+                .withoutWallTime());
+        String second =
+                json.writeValueAsString(new DesignSimulation(project, sample.getParent(), 900, 7, Routing.NEWEST)
+                        .run(Monitor.NONE)
+                        .withoutWallTime());
+        String other = json.writeValueAsString(new DesignSimulation(project, sample.getParent(), 900, 8, Routing.NEWEST)
+                .run(Monitor.NONE)
+                .withoutWallTime());
+        assertThat(first).isEqualTo(second).isNotEqualTo(other);
+    }
+
+    @Test
+    void everySampleSimulatesWithoutFailures() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("..", "samples"))) {
+            for (Path sample : files.filter(f -> f.toString().endsWith(".stratus.json"))
+                    .sorted()
+                    .toList()) {
+                Project project = ProjectFiles.load(sample);
+                SimulationResult r = new DesignSimulation(
+                                project, sample.getParent(), project.settings().durationSeconds(), 1, Routing.NEWEST)
+                        .run(Monitor.NONE);
+                assertThat(r.totals().invocations()).as("%s runs", sample).isPositive();
+                assertThat(r.totals().errors()
+                                + r.totals().timeouts()
+                                + r.totals().throttles())
+                        .as("%s fails", sample)
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void aCancelledRunStops() {
+        add(new HttpTrigger("web", "web"))
+                .add(fn("api", 1))
+                .edge("web", "api")
+                .load(new Workload.Poisson("web", 1_000));
+        Project project = new Project(
+                "test",
+                "",
+                Provider.AWS,
+                SimulationSettings.DEFAULT,
+                new Architecture(nodes, edges),
+                workloads,
+                Layout.EMPTY);
+        Monitor cancelling = new Monitor() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DesignSimulation(project, Path.of("."), 3_600, 1, Routing.NEWEST).run(cancelling))
+                .isInstanceOf(dev.stratus.sim.engine.CancelledException.class);
+    }
+}
