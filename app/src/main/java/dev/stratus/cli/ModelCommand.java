@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Simulate one function under a steady load, as SimFaaS does: requests arrive at a rate,",
-            "take an idle instance (warm) or start one (cold), and are rejected at the concurrency limit.",
-            "Idle instances are reclaimed --keep-alive seconds after their last request ended."
+            "Simulate one function under a steady load, as SimFaaS does.",
+            "Requests arrive at a rate, take an idle instance (warm) or start one (cold), and are",
+            "rejected at the concurrency limit. Idle instances are reclaimed --keep-alive seconds",
+            "after their last request ended."
         })
 final class ModelCommand implements Callable<Integer> {
 

@@ -26,8 +26,11 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Simulate a design under its workloads: requests, cold starts, throttles, latency"
-                + " percentiles and instances, per trigger and per function.")
+        description = {
+            "Simulate a design under its workloads.",
+            "Prints requests, cold starts, throttles, latency percentiles and instances, per trigger",
+            "and per function; --json adds a time series."
+        })
 final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The project file.")

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             SimulateCommand.class,
             ModelCommand.class,
+            BenchCommand.class,
             RenderCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -141,10 +141,11 @@ class CommandLineTest {
                 .dropWhile(line -> !line.equals("Commands:"))
                 .skip(1)
                 .takeWhile(line -> !line.isBlank())
+                .filter(line -> line.matches("  \\S.*"))
                 .map(String::strip)
                 .map(line -> line.split("\\s+", -1)[0])
                 .toList();
-        assertThat(commands).containsExactly("open", "validate", "render", "help");
+        assertThat(commands).containsExactly("open", "validate", "simulate", "model", "bench", "render", "help");
     }
 
     @Test
@@ -155,5 +156,104 @@ class CommandLineTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("was written by a newer Stratus");
         assertThat(folder.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void modelPrintsExactlyTheDocumentedJsonFields() throws Exception {
+        Run run = stratus(
+                "model",
+                "--arrival-rate",
+                "0.9",
+                "--warm",
+                "1.991",
+                "--cold",
+                "2.244",
+                "--keep-alive",
+                "600",
+                "--duration",
+                "100000",
+                "--json");
+        assertThat(run.status()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        List<String> fields = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "requests",
+                        "coldStarts",
+                        "rejections",
+                        "coldStartProbability",
+                        "rejectionProbability",
+                        "averageInstances",
+                        "averageBusyInstances",
+                        "averageIdleInstances",
+                        "utilization",
+                        "meanResponseTime",
+                        "simulatedSeconds",
+                        "wallSeconds");
+        assertThat(json.get("requests").asLong()).isBetween(88_000L, 92_000L);
+        assertThat(json.get("simulatedSeconds").asDouble()).isEqualTo(100_000.0);
+    }
+
+    @Test
+    void modelRefusesNonsenseWithOneLine() {
+        Run run = stratus("model", "--arrival-rate", "-1", "--warm", "1", "--cold", "2", "--keep-alive", "600");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines())
+                .containsExactly("stratus: --arrival-rate must be a positive number of requests per second");
+        Run duration = stratus(
+                "model",
+                "--arrival-rate",
+                "1",
+                "--warm",
+                "1",
+                "--cold",
+                "2",
+                "--keep-alive",
+                "600",
+                "--duration",
+                "soon");
+        assertThat(duration.status()).isEqualTo(2);
+        assertThat(duration.err()).contains("'soon' is not a duration; write it like 90s, 15m, 1h or 1d");
+    }
+
+    @Test
+    void simulateReportsEveryTriggerAndFunctionOfASample() {
+        Run run = stratus(
+                "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "10m");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .contains("Order pipeline on aws: 600 s simulated")
+                .contains("orders-http")
+                .contains("place-order")
+                .contains("process-order")
+                .contains("notify-customer")
+                .contains("orders-queue");
+    }
+
+    @Test
+    void simulateWithTheSameSeedPrintsTheSameJsonButWallTime() {
+        String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
+        String first = stratus("simulate", sample, "--duration", "5m", "--seed", "3", "--json")
+                .out();
+        String second = stratus("simulate", sample, "--duration", "5m", "--seed", "3", "--json")
+                .out();
+        assertThat(first.replaceAll("\"wallSeconds\" : [0-9.E-]+", ""))
+                .isEqualTo(second.replaceAll("\"wallSeconds\" : [0-9.E-]+", ""))
+                .contains("\"timeSeries\"");
+    }
+
+    @Test
+    void simulateRefusesADesignWithErrors() throws IOException {
+        Path file = folder.resolve("broken.stratus.json");
+        Files.writeString(file, """
+                {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
+                  {"kind": "http-trigger", "id": "web", "name": "web"}]}}
+                """);
+        Run run = stratus("simulate", file.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("error [web]: The HTTP trigger 'web' is connected to nothing")
+                .contains("fix these errors before simulating");
     }
 }

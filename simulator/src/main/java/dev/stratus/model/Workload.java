@@ -24,6 +24,9 @@ public sealed interface Workload {
     /** The same traffic at another trigger. */
     Workload atTrigger(String trigger);
 
+    /** The same shape of traffic with every rate multiplied by {@code factor} (a trace is kept as it is). */
+    Workload scaledBy(double factor);
+
     /** Evenly spaced arrivals at a fixed rate. */
     record Constant(String trigger, double ratePerSecond) implements Workload {
         public Constant {
@@ -34,6 +37,11 @@ public sealed interface Workload {
         @Override
         public Constant atTrigger(String trigger) {
             return new Constant(trigger, ratePerSecond);
+        }
+
+        @Override
+        public Constant scaledBy(double factor) {
+            return new Constant(trigger, ratePerSecond * factor);
         }
     }
 
@@ -47,6 +55,11 @@ public sealed interface Workload {
         @Override
         public Poisson atTrigger(String trigger) {
             return new Poisson(trigger, ratePerSecond);
+        }
+
+        @Override
+        public Poisson scaledBy(double factor) {
+            return new Poisson(trigger, ratePerSecond * factor);
         }
     }
 
@@ -62,6 +75,11 @@ public sealed interface Workload {
         @Override
         public Ramp atTrigger(String trigger) {
             return new Ramp(trigger, fromPerSecond, toPerSecond, overSeconds);
+        }
+
+        @Override
+        public Ramp scaledBy(double factor) {
+            return new Ramp(trigger, fromPerSecond * factor, toPerSecond * factor, overSeconds);
         }
     }
 
@@ -90,6 +108,17 @@ public sealed interface Workload {
         public Spike atTrigger(String trigger) {
             return new Spike(trigger, basePerSecond, peakPerSecond, startSeconds, durationSeconds, everySeconds);
         }
+
+        @Override
+        public Spike scaledBy(double factor) {
+            return new Spike(
+                    trigger,
+                    basePerSecond * factor,
+                    peakPerSecond * factor,
+                    startSeconds,
+                    durationSeconds,
+                    everySeconds);
+        }
     }
 
     /**
@@ -111,6 +140,11 @@ public sealed interface Workload {
         @Override
         public Diurnal atTrigger(String trigger) {
             return new Diurnal(trigger, meanPerSecond, amplitude, peakHour);
+        }
+
+        @Override
+        public Diurnal scaledBy(double factor) {
+            return new Diurnal(trigger, meanPerSecond * factor, amplitude, peakHour);
         }
     }
 
@@ -151,6 +185,11 @@ public sealed interface Workload {
         @Override
         public Trace atTrigger(String trigger) {
             return new Trace(trigger, file, format, function);
+        }
+
+        @Override
+        public Trace scaledBy(double factor) {
+            return this;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.stratus.model.ConnectionRules;
 import dev.stratus.model.Edge;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.HttpTrigger;
+import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Node;
 import dev.stratus.model.NodeKind;
 import dev.stratus.model.Project;
@@ -19,6 +20,7 @@ import dev.stratus.model.Trigger;
 import dev.stratus.model.Workload;
 import dev.stratus.provider.RuntimeProfile;
 import dev.stratus.sim.pool.FunctionPool;
+import dev.stratus.sim.pool.HybridHistogram;
 import dev.stratus.sim.pool.Routing;
 import dev.stratus.sim.pool.ScaleOutLimit;
 import dev.stratus.sim.random.DurationSamplers;
@@ -95,11 +97,11 @@ final class Design {
         if (f.reservedConcurrency() != null) {
             limit = Math.min(limit, f.reservedConcurrency());
         }
+        long providerDefault = Math.round(profile.keepAliveSeconds() * 1e6);
         long keepAlive = switch (f.keepAlive().policy()) {
             case FIXED -> Math.round(f.keepAlive().seconds() * 1e6);
             case NONE -> 0;
-            // The hybrid histogram policy is not modelled yet; it keeps the provider's fixed default.
-            case PROVIDER_DEFAULT, HYBRID -> Math.round(profile.keepAliveSeconds() * 1e6);
+            case PROVIDER_DEFAULT, HYBRID -> providerDefault;
         };
         ScaleOutLimit scaleOut = profile.scaleOutBurst() > 0
                 ? new ScaleOutLimit(profile.scaleOutBurst(), Math.round(profile.scaleOutPeriodSeconds() * 1e6))
@@ -112,6 +114,9 @@ final class Design {
                 routing,
                 streams.stream(f.id(), "routing"),
                 scaleOut);
+        if (f.keepAlive().policy() == KeepAlive.Policy.HYBRID) {
+            pool.withHybridKeepAlive(new HybridHistogram(providerDefault));
+        }
         return new FunctionState(
                 f,
                 pool,

@@ -34,10 +34,16 @@ public final class FunctionPool {
     private final Routing routing;
     private final UniformRandomProvider random;
     private final ScaleOutLimit scaleOut;
+    /** The hybrid histogram policy, or {@code null} for a fixed keep-alive. */
+    private HybridHistogram hybrid;
+
+    private long allIdleSince = -1;
 
     // Per instance slot.
     private long[] createdAt;
     private long[] idleSince;
+    private long[] warmFrom;
+    private long[] expiresAt;
     private long[] busySince;
     private long[] creation;
     private int[] running;
@@ -111,6 +117,8 @@ public final class FunctionPool {
         int capacity = 16;
         createdAt = new long[capacity];
         idleSince = new long[capacity];
+        warmFrom = new long[capacity];
+        expiresAt = new long[capacity];
         busySince = new long[capacity];
         creation = new long[capacity];
         running = new int[capacity];
@@ -131,12 +139,24 @@ public final class FunctionPool {
     }
 
     /**
+     * Switches the pool to the hybrid histogram keep-alive policy. Under it, idle instances are taken
+     * most recently used first, among those loaded at the time.
+     */
+    public FunctionPool withHybridKeepAlive(HybridHistogram policy) {
+        this.hybrid = policy;
+        return this;
+    }
+
+    /**
      * Takes a slot for a request arriving at {@code now}: the instance slot (and {@link
      * #lastWasCold()} says whether it was a cold start), or {@link #THROTTLED} or {@link
      * #SCALE_OUT_LIMITED}.
      */
     public int acquire(long now) {
         trim(now);
+        if (hybrid != null && requests == 0 && allIdleSince >= 0) {
+            hybrid.record(now - allIdleSince);
+        }
         int slot;
         if (partialCount > 0) {
             slot = partial[partialCount - 1];
@@ -144,8 +164,7 @@ public final class FunctionPool {
         } else if (provisionedIdleCount > 0) {
             slot = provisionedIdle[--provisionedIdleCount];
             lastWasCold = false;
-        } else if (head != NONE) {
-            slot = takeIdle();
+        } else if (head != NONE && (slot = takeIdle(now)) != NONE) {
             lastWasCold = false;
         } else if (alive >= maxInstances) {
             throttles++;
@@ -171,7 +190,7 @@ public final class FunctionPool {
         trim(now);
         return partialCount > 0
                 || provisionedIdleCount > 0
-                || head != NONE
+                || (head != NONE && (hybrid == null || warmIdle(now) != NONE))
                 || (alive < maxInstances && scaleOut.canStart(now));
     }
 
@@ -196,8 +215,13 @@ public final class FunctionPool {
         }
         busyInstances--;
         busyInstanceMicros += now - busySince[slot];
+        if (requests == 0) {
+            allIdleSince = now;
+        }
         if (provisioned[slot]) {
             pushProvisionedIdle(slot);
+        } else if (hybrid != null) {
+            releaseHybrid(slot, now);
         } else if (keepAlive == 0) {
             die(slot, now);
         } else {
@@ -208,6 +232,10 @@ public final class FunctionPool {
 
     /** Reclaims every idle instance whose keep-alive has run out by {@code now}. */
     public void trim(long now) {
+        if (hybrid != null) {
+            trimHybrid(now);
+            return;
+        }
         if (keepAlive == Long.MAX_VALUE) {
             return;
         }
@@ -232,7 +260,8 @@ public final class FunctionPool {
             if (running[slot] > 0) {
                 busyInstanceMicros += end - busySince[slot];
             }
-            instanceMicros += end - createdAt[slot];
+            // An unloaded instance waiting for its pre-warm has not started its second life yet.
+            instanceMicros += Math.max(0, end - createdAt[slot]);
             createdAt[slot] = -1;
         }
     }
@@ -299,8 +328,16 @@ public final class FunctionPool {
         }
     }
 
-    private int takeIdle() {
+    private int takeIdle(long now) {
         int slot;
+        if (hybrid != null) {
+            slot = warmIdle(now);
+            if (slot != NONE) {
+                unlinkIdle(slot);
+                removeFromRoutingIndex(slot);
+            }
+            return slot;
+        }
         switch (routing) {
             case MRU -> slot = head;
             case LRU -> slot = tail;
@@ -311,6 +348,53 @@ public final class FunctionPool {
         unlinkIdle(slot);
         removeFromRoutingIndex(slot);
         return slot;
+    }
+
+    /** The most recently idle instance that is loaded at {@code now}, or NONE. */
+    private int warmIdle(long now) {
+        for (int slot = head; slot != NONE; slot = next[slot]) {
+            if (warmFrom[slot] <= now) {
+                return slot;
+            }
+        }
+        return NONE;
+    }
+
+    private void releaseHybrid(int slot, long now) {
+        long prewarm = hybrid.prewarmMicros();
+        long window = hybrid.keepAliveMicros();
+        if (prewarm == 0 && window == 0) {
+            die(slot, now);
+            return;
+        }
+        idleSince[slot] = now;
+        warmFrom[slot] = now + prewarm;
+        expiresAt[slot] = saturatedAdd(warmFrom[slot], window);
+        if (prewarm > 0) {
+            // Unloaded now, loaded again at warmFrom: the instance time between does not count.
+            instanceMicros += now - createdAt[slot];
+            createdAt[slot] = warmFrom[slot];
+        }
+        pushIdle(slot);
+    }
+
+    /** Under the hybrid policy expiry times differ per instance, so every idle instance is checked. */
+    private void trimHybrid(long now) {
+        int slot = head;
+        while (slot != NONE) {
+            int following = next[slot];
+            if (expiresAt[slot] <= now) {
+                unlinkIdle(slot);
+                removeFromRoutingIndex(slot);
+                die(slot, expiresAt[slot]);
+            }
+            slot = following;
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     private int newSlot(long now) {
@@ -470,6 +554,8 @@ public final class FunctionPool {
         int capacity = createdAt.length * 2;
         createdAt = Arrays.copyOf(createdAt, capacity);
         idleSince = Arrays.copyOf(idleSince, capacity);
+        warmFrom = Arrays.copyOf(warmFrom, capacity);
+        expiresAt = Arrays.copyOf(expiresAt, capacity);
         busySince = Arrays.copyOf(busySince, capacity);
         creation = Arrays.copyOf(creation, capacity);
         running = Arrays.copyOf(running, capacity);

@@ -284,6 +284,34 @@ class DesignSimulationTest {
     }
 
     @Test
+    void theHybridKeepAliveUnloadsAFunctionBetweenItsRegularRuns() throws Exception {
+        FunctionNode tick = new FunctionNode(
+                "tick",
+                "tick",
+                null,
+                null,
+                512,
+                30,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                new KeepAlive(KeepAlive.Policy.HYBRID, null),
+                Distribution.constant(500),
+                Distribution.constant(100));
+        add(new dev.stratus.model.ScheduleTrigger("every10", "every10", "rate(10 minutes)"))
+                .add(tick)
+                .edge("every10", "tick");
+        FunctionResult hybrid = function(run(36_000), "tick");
+        assertThat(hybrid.invocations()).isEqualTo(59);
+        assertThat(hybrid.coldStarts()).isLessThanOrEqualTo(12);
+        // AWS's fixed 6-minute keep-alive would keep it loaded 6 of every 10 minutes.
+        assertThat(hybrid.averageInstances()).isLessThan(0.4);
+    }
+
+    @Test
     void theSameSeedGivesByteIdenticalJsonButWallTime() throws Exception {
         Path sample = Path.of("..", "samples", "order-pipeline.stratus.json");
         Project project = ProjectFiles.load(sample);
