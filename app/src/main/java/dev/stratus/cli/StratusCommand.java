@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "stratus",
         mixinStandardHelpOptions = true,
         versionProvider = StratusCommand.Version.class,
-        description = "A studio for serverless designs: draw them, check them, picture them.%n"
+        description = "A studio for serverless designs: draw, check, simulate and picture them.%n"
                 + "With no command, opens the studio on the default sample.",
         subcommands = {
             OpenCommand.class,

@@ -133,7 +133,7 @@ public sealed interface Workload {
                 throw new IllegalArgumentException("amplitude must be between 0 and 1, not " + amplitude);
             }
             if (!(peakHour >= 0 && peakHour < 24)) {
-                throw new IllegalArgumentException("peakHour must be from 0 to 24, not " + peakHour);
+                throw new IllegalArgumentException("peakHour must be from 0 up to (not including) 24, not " + peakHour);
             }
         }
 

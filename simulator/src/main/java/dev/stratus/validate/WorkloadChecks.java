@@ -42,6 +42,14 @@ final class WorkloadChecks {
             } else if (!loaded.add(node.id())) {
                 problems.add(Problem.error(node.id(), "The trigger " + label(node) + " has two workloads; keep one."));
             }
+            if (workload instanceof Workload.Trace trace
+                    && trace.format() == Workload.Trace.Format.CSV
+                    && trace.function() != null) {
+                problems.add(Problem.warning(
+                        workload.trigger(),
+                        "A CSV trace has no functions to choose from; the " + "function '" + trace.function()
+                                + "' of the trace at '" + workload.trigger() + "' is ignored."));
+            }
         }
         for (Node node : project.architecture().nodes()) {
             if (node instanceof Trigger && node.kind() != NodeKind.SCHEDULE_TRIGGER && !loaded.contains(node.id())) {

@@ -165,6 +165,7 @@ class ProjectRoundTripPropertyTest {
                         null,
                         keep,
                         Distribution.constant(1),
+                        null,
                         null));
         return Combinators.combine(
                         basic,
@@ -172,8 +173,9 @@ class ProjectRoundTripPropertyTest {
                         Arbitraries.integers().between(0, 10),
                         Arbitraries.integers().between(1, 100),
                         distribution(),
-                        distribution().injectNull(0.5))
-                .as((f, reserved, provisioned, perInstance, execution, cold) -> new FunctionNode(
+                        distribution().injectNull(0.5),
+                        Arbitraries.doubles().between(0, 1).ofScale(3).injectNull(0.5))
+                .as((f, reserved, provisioned, perInstance, execution, cold, cpu) -> new FunctionNode(
                         f.id(),
                         f.name(),
                         f.runtime(),
@@ -188,7 +190,8 @@ class ProjectRoundTripPropertyTest {
                         perInstance,
                         f.keepAlive(),
                         execution,
-                        cold));
+                        cold,
+                        cpu));
     }
 
     private Arbitrary<List<Edge>> edges(List<Node> nodes) {

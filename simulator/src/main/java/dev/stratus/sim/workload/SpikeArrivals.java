@@ -7,7 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * A Poisson process at a base rate with bursts at a peak rate during {@code [start + n·every, start +
  * n·every + duration)}, n = 0, 1, ... (only n = 0 when {@code every} is 0; always the peak after the
  * start when bursts overlap). The rate is piecewise constant, so it is sampled exactly: a unit
- * exponential of cumulative rate is spent segment by segment, skipping segments whose rate is 0.
+ * exponential of cumulative rate is spent segment by segment, and whole burst cycles at a time when it
+ * outlasts one, so the work per arrival stays bounded however short the cycle.
  */
 final class SpikeArrivals implements ArrivalProcess {
 
@@ -20,6 +21,8 @@ final class SpikeArrivals implements ArrivalProcess {
     private final double duration;
     private final double every;
     private final boolean overlapping;
+    /** The cumulative rate of one whole cycle, a burst and the gap after it; 0 if bursts do not repeat. */
+    private final double cycleHazard;
 
     private double time;
     private double segmentRate;
@@ -42,6 +45,7 @@ final class SpikeArrivals implements ArrivalProcess {
         this.duration = durationSeconds * ArrivalTimes.MICROS_PER_SECOND;
         this.every = everySeconds * ArrivalTimes.MICROS_PER_SECOND;
         this.overlapping = every > 0 && duration >= every;
+        this.cycleHazard = every > 0 && !overlapping ? peak * duration + base * (every - duration) : 0;
         if (start > 0) {
             burst = -1;
             segmentRate = base;
@@ -71,6 +75,11 @@ final class SpikeArrivals implements ArrivalProcess {
             time = segmentEnd;
             if (inBurst) {
                 leaveBurst();
+            } else if (cycleHazard > 0 && remaining >= cycleHazard) {
+                long cycles = (long) Math.min(remaining / cycleHazard, ArrivalTimes.HORIZON_MICROS);
+                remaining = Math.max(0, remaining - cycles * cycleHazard);
+                enterBurst(burst + 1 + cycles);
+                time = start + burst * every;
             } else {
                 enterBurst(burst + 1);
             }

@@ -61,7 +61,8 @@ class DesignSimulationTest {
                 null,
                 KeepAlive.fixed(3600),
                 Distribution.constant(workMs),
-                Distribution.constant(100));
+                Distribution.constant(100),
+                null);
     }
 
     private DesignSimulationTest add(Node node) {
@@ -274,7 +275,8 @@ class DesignSimulationTest {
                         null,
                         KeepAlive.fixed(600),
                         Distribution.exponential(200),
-                        Distribution.constant(0)))
+                        Distribution.constant(0),
+                        null))
                 .edge("web", "api")
                 .load(new Workload.Poisson("web", 30));
         SimulationResult r = run(20_000);
@@ -300,7 +302,8 @@ class DesignSimulationTest {
                 null,
                 new KeepAlive(KeepAlive.Policy.HYBRID, null),
                 Distribution.constant(500),
-                Distribution.constant(100));
+                Distribution.constant(100),
+                null);
         add(new dev.stratus.model.ScheduleTrigger("every10", "every10", "rate(10 minutes)"))
                 .add(tick)
                 .edge("every10", "tick");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.stratus.model.Workload;
 import dev.stratus.sim.random.RandomStreams;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import net.jqwik.api.ForAll;
@@ -164,6 +165,19 @@ class ArrivalProcessesTest {
         assertThat(times[0]).isGreaterThanOrEqualTo(10 * SECOND);
         assertThat(times[times.length - 1]).isLessThan(15 * SECOND);
         assertThat(process.next()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void rapidlyRepeatingSpikesAverageOutWithoutStalling() {
+        // {base, peak, duration, every}: over 100 s the count is Poisson with the time-averaged rate.
+        // Whole cycles are skipped in bulk, so even a 2 µs cycle costs little per arrival.
+        double[][] spikes = {{0, 1000, 0.000_001, 0.000_002}, {0, 1000, 0.001, 0.002}, {50, 1000, 0.001, 0.010}};
+        for (double[] spike : spikes) {
+            double average = spike[0] + (spike[1] - spike[0]) * spike[2] / spike[3];
+            long[] times =
+                    until(process(new Workload.Spike("web", spike[0], spike[1], 0, spike[2], spike[3])), 100 * SECOND);
+            assertPoissonCount(times.length, 100 * average, "100 s of " + Arrays.toString(spike));
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ final class Arrivals {
     }
 
     /** How many of the sorted times are in {@code [fromSeconds, toSeconds)}. */
-    static long count(long[] times, double fromSeconds, double toSeconds) {
+    static int count(long[] times, double fromSeconds, double toSeconds) {
         return index(times, Math.round(toSeconds * SECOND)) - index(times, Math.round(fromSeconds * SECOND));
     }
 
