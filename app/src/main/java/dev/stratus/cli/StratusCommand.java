@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             SimulateCommand.class,
             ModelCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
+            CostCommand.class,
             RenderCommand.class,
             CommandLine.HelpCommand.class
         },

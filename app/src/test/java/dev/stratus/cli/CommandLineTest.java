@@ -145,7 +145,8 @@ class CommandLineTest {
                 .map(String::strip)
                 .map(line -> line.split("\\s+", -1)[0])
                 .toList();
-        assertThat(commands).containsExactly("open", "validate", "simulate", "model", "bench", "render", "help");
+        assertThat(commands)
+                .containsExactly("open", "validate", "simulate", "model", "bench", "sweep", "cost", "render", "help");
     }
 
     @Test
@@ -255,5 +256,54 @@ class CommandLineTest {
         assertThat(run.err())
                 .contains("error [web]: The HTTP trigger 'web' is connected to nothing")
                 .contains("fix these errors before simulating");
+    }
+
+    @Test
+    void simulateShowsTheMonthlyBillAndTheServerComparison() {
+        Run run = stratus("simulate", SAMPLES.resolve("rest-api.stratus.json").toString(), "--duration", "10m");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .contains("Bill on AWS Lambda for a 30-day month of this traffic (free tier on)")
+                .contains("AWS Lambda requests")
+                .contains("Amazon API Gateway HTTP API requests")
+                .contains("Amazon DynamoDB on-demand writes")
+                .contains("Always-on instead:");
+    }
+
+    @Test
+    void simulateOnEveryProviderComparesThemSideBySide() throws Exception {
+        Run run = stratus(
+                "simulate",
+                SAMPLES.resolve("rest-api.stratus.json").toString(),
+                "--duration",
+                "5m",
+                "--provider",
+                "all",
+                "--json");
+        assertThat(run.status()).isZero();
+        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        List<String> providers = new java.util.ArrayList<>();
+        rows.forEach(row -> providers.add(row.get("provider").asText()));
+        assertThat(providers).containsExactly("aws", "gcp", "gcp-gen2", "azure", "azure-flex", "ibm");
+        rows.forEach(row -> {
+            if (row.get("error").isNull()) {
+                assertThat(row.get("monthlyCost").asDouble()).isPositive();
+                assertThat(row.get("p99Ms").asDouble())
+                        .isGreaterThanOrEqualTo(row.get("p50Ms").asDouble());
+            }
+        });
+    }
+
+    @Test
+    void sweepMarksItsPicksAndRefusesAnUnknownFunction() {
+        String sample = SAMPLES.resolve("image-thumbnailer.stratus.json").toString();
+        Run run = stratus(
+                "sweep", sample, "--function", "make-thumbnail", "--memory", "512,1769,3008", "--duration", "10m");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("fastest").contains("cheapest").contains("balanced");
+        Run unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.errLines())
+                .containsExactly("stratus: there is no function named 'resize'; the design has make-thumbnail");
     }
 }

@@ -18,6 +18,7 @@ import dev.stratus.model.StreamTrigger;
 import dev.stratus.model.Topic;
 import dev.stratus.model.Trigger;
 import dev.stratus.model.Workload;
+import dev.stratus.provider.ProviderPrices;
 import dev.stratus.provider.RuntimeProfile;
 import dev.stratus.sim.pool.FunctionPool;
 import dev.stratus.sim.pool.HybridHistogram;
@@ -52,15 +53,16 @@ final class Design {
     private final Map<String, Integer> functionIndex = new HashMap<>();
     private final Map<String, Integer> serviceIndex = new HashMap<>();
 
-    Design(Project project, Path projectFolder, long seed, Routing routing) throws TraceException {
+    Design(Project project, Path projectFolder, long seed, Routing routing, ProviderPrices prices)
+            throws TraceException {
         RandomStreams streams = new RandomStreams(seed);
-        RuntimeProfile profile = RuntimeProfile.of(project.provider());
+        RuntimeProfile profile = RuntimeProfile.of(prices);
         this.asyncRetries = profile.asyncRetries();
         List<Node> nodes = project.architecture().nodes();
         for (Node node : nodes) {
             if (node instanceof FunctionNode f) {
                 functionIndex.put(f.id(), functions.size());
-                functions.add(function(f, project, profile, streams, routing));
+                functions.add(function(f, prices, profile, streams, routing));
             } else if (node instanceof Service s) {
                 serviceIndex.put(s.id(), services.size());
                 services.add(new ServiceState(s, DurationSamplers.of(s.latency(), streams.stream(s.id(), "latency"))));
@@ -92,7 +94,7 @@ final class Design {
     }
 
     private static FunctionState function(
-            FunctionNode f, Project project, RuntimeProfile profile, RandomStreams streams, Routing routing) {
+            FunctionNode f, ProviderPrices prices, RuntimeProfile profile, RandomStreams streams, Routing routing) {
         int limit = profile.accountConcurrency();
         if (f.reservedConcurrency() != null) {
             limit = Math.min(limit, f.reservedConcurrency());
@@ -121,8 +123,7 @@ final class Design {
                 f,
                 pool,
                 DurationSamplers.of(f.execution(), streams.stream(f.id(), "execution")),
-                DurationSamplers.of(
-                        RuntimeProfile.coldStart(project.provider(), f), streams.stream(f.id(), "cold-start")));
+                DurationSamplers.of(RuntimeProfile.coldStart(prices, f), streams.stream(f.id(), "cold-start")));
     }
 
     private void connect(Project project, Edge edge) {

@@ -1,6 +1,8 @@
 package dev.stratus.sim.graph;
 
 import dev.stratus.model.Project;
+import dev.stratus.provider.PriceBook;
+import dev.stratus.provider.ProviderPrices;
 import dev.stratus.sim.engine.BinaryHeapEventQueue;
 import dev.stratus.sim.engine.CancelledException;
 import dev.stratus.sim.engine.Monitor;
@@ -32,6 +34,8 @@ public final class DesignSimulation {
     private final long seed;
     private final long end;
     private final Routing routing;
+    private PriceBook prices = PriceBook.standard();
+    private ProviderPrices.Billing billing;
 
     private Design design;
     private final BinaryHeapEventQueue events = new BinaryHeapEventQueue();
@@ -57,10 +61,18 @@ public final class DesignSimulation {
         this.routing = routing;
     }
 
+    /** Takes the providers' runtime figures and billing rules from {@code prices} (default: standard). */
+    public DesignSimulation withPrices(PriceBook prices) {
+        this.prices = prices;
+        return this;
+    }
+
     /** Runs the simulation; throws {@link CancelledException} if the monitor cancels it. */
     public SimulationResult run(Monitor monitor) throws TraceException {
         long wallStart = System.nanoTime();
-        design = new Design(project, projectFolder, seed, routing);
+        ProviderPrices provider = prices.prices(project.provider());
+        billing = provider.billing();
+        design = new Design(project, projectFolder, seed, routing, provider);
         recorder = new Recorder(design, end);
         for (int e = 0; e < design.entries.size(); e++) {
             scheduleArrival(e);
@@ -172,7 +184,9 @@ public final class DesignSimulation {
         inv.cold[slot] = fn.pool.lastWasCold();
         long t = now + fn.execution.sampleMicros();
         if (inv.cold[slot]) {
-            t += fn.coldStart.sampleMicros();
+            long init = fn.coldStart.sampleMicros();
+            inv.initMicros[slot] = init;
+            t += init;
             recorder.coldStart();
         }
         proceed(slot, t);
@@ -252,9 +266,13 @@ public final class DesignSimulation {
     /** The invocation's run ends now: free its instance, account for it, and answer its caller. */
     private void finish(int slot) {
         FunctionState fn = design.functions.get(inv.function[slot]);
+        long billed = billing.billedMicros(now - inv.startedAt[slot], inv.initMicros[slot]);
+        if (fn.pool.isProvisioned(inv.instance[slot])) {
+            fn.provisionedBilledMicros += billed;
+        } else {
+            fn.billedMicros += billed;
+        }
         fn.pool.release(inv.instance[slot], now);
-        long duration = now - inv.startedAt[slot];
-        fn.billedMillis += (duration + 999) / 1000;
         fn.latency.recordValue(Histograms.clamp(now - inv.requestedAt[slot]));
         boolean failed = inv.failed[slot] || inv.timedOut[slot];
         if (inv.timedOut[slot]) {

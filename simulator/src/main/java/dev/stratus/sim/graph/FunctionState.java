@@ -31,7 +31,10 @@ final class FunctionState {
     long throttledAsync;
     long retries;
     long dropped;
-    long billedMillis;
+    /** Billed run time, rounded per run as the provider rounds it, µs; on provisioned instances apart. */
+    long billedMicros;
+
+    long provisionedBilledMicros;
     final Histogram latency = Histograms.create();
 
     FunctionState(FunctionNode node, FunctionPool pool, DurationSampler execution, DurationSampler coldStart) {

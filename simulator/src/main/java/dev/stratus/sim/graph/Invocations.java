@@ -32,6 +32,7 @@ final class Invocations {
     long[] entryStart = new long[64];
     long[] requestedAt = new long[64];
     long[] startedAt = new long[64];
+    long[] initMicros = new long[64];
     boolean[] failed = new boolean[64];
     boolean[] timedOut = new boolean[64];
     boolean[] cold = new boolean[64];
@@ -66,6 +67,7 @@ final class Invocations {
         failed[slot] = false;
         timedOut[slot] = false;
         cold[slot] = false;
+        initMicros[slot] = 0;
         return slot;
     }
 
@@ -98,6 +100,7 @@ final class Invocations {
         entryStart = Arrays.copyOf(entryStart, n);
         requestedAt = Arrays.copyOf(requestedAt, n);
         startedAt = Arrays.copyOf(startedAt, n);
+        initMicros = Arrays.copyOf(initMicros, n);
         failed = Arrays.copyOf(failed, n);
         timedOut = Arrays.copyOf(timedOut, n);
         cold = Arrays.copyOf(cold, n);

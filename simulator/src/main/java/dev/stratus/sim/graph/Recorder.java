@@ -97,7 +97,8 @@ final class Recorder {
             pool.close(end);
             double total = pool.instanceMicros() / 1e6 / seconds;
             double running = pool.busyInstanceMicros() / 1e6 / seconds;
-            double billed = fn.billedMillis / 1000.0 * fn.node.memoryMb() / 1024.0;
+            double billedSeconds = fn.billedMicros / 1e6;
+            double billed = billedSeconds * fn.node.memoryMb() / 1024.0;
             functions.add(new FunctionResult(
                     fn.node.id(),
                     fn.node.name(),
@@ -119,6 +120,9 @@ final class Recorder {
                     pool.peakRequests(),
                     pool.peakInstances(),
                     total == 0 ? 0 : round(running / total),
+                    round(billedSeconds),
+                    round(fn.provisionedBilledMicros / 1e6),
+                    fn.node.provisionedConcurrency(),
                     round(billed)));
             invocations += fn.invocations;
             cold += pool.coldStarts();

@@ -194,6 +194,11 @@ public final class FunctionPool {
                 || (alive < maxInstances && scaleOut.canStart(now));
     }
 
+    /** Whether {@code slot} is a provisioned instance. */
+    public boolean isProvisioned(int slot) {
+        return provisioned[slot];
+    }
+
     /** Whether the last successful {@link #acquire} started a new instance. */
     public boolean lastWasCold() {
         return lastWasCold;

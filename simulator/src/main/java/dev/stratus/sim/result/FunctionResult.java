@@ -26,4 +26,7 @@ public record FunctionResult(
         int peakConcurrency,
         int peakInstances,
         double utilization,
+        double billedSeconds,
+        double provisionedBilledSeconds,
+        int provisionedInstances,
         double billedGbSeconds) {}

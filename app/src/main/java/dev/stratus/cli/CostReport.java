@@ -1,0 +1,137 @@
+package dev.stratus.cli;
+
+import dev.stratus.cost.BreakEven;
+import dev.stratus.cost.DesignCost;
+import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
+import dev.stratus.sim.result.EntryResult;
+import dev.stratus.sim.result.SimulationResult;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The cost part of {@code stratus simulate}: the bill, the servers, the providers side by side. */
+final class CostReport {
+
+    private CostReport() {}
+
+    /**
+     * One provider in a comparison. Latencies are end to end at the busiest trigger; a provider the
+     * design is not valid on has its first error instead of figures.
+     */
+    record Row(
+            String provider,
+            String name,
+            double p50Ms,
+            double p99Ms,
+            double coldStartPercent,
+            double monthlyCost,
+            double costPerMillion,
+            String error) {
+
+        static Row of(Provider p, SimulationResult result, DesignCost cost) {
+            EntryResult busiest = result.entries().stream()
+                    .max(Comparator.comparingLong(EntryResult::requests))
+                    .orElse(null);
+            return new Row(
+                    p.id(),
+                    p.displayName(),
+                    busiest == null ? 0 : busiest.latency().p50Ms(),
+                    busiest == null ? 0 : busiest.latency().p99Ms(),
+                    100 * result.totals().coldStartProbability(),
+                    cost.monthly().total(),
+                    cost.perMillionRequests(),
+                    null);
+        }
+
+        static Row invalid(Provider p, String error) {
+            return new Row(p.id(), p.displayName(), 0, 0, 0, 0, 0, error);
+        }
+    }
+
+    static void print(
+            PrintWriter out,
+            Project project,
+            SimulationResult result,
+            DesignCost cost,
+            boolean freeTier,
+            BreakEven breakEven) {
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Bill on %s for a 30-day month of this traffic (free tier %s)%n",
+                project.provider().displayName(),
+                freeTier ? "on" : "off");
+        BillTable.print(out, cost.monthly());
+        out.printf(
+                Locale.ROOT,
+                "For the simulated %s: $%,.2f. Per million requests: $%,.2f.%n",
+                seconds(result.simulatedSeconds()),
+                cost.period(),
+                cost.perMillionRequests());
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Always-on instead: %d × %s at $%.4f an hour = $%,.2f a month, against $%,.2f on"
+                        + " serverless without the free tier.%n",
+                breakEven.servers(),
+                breakEven.serverName(),
+                breakEven.hourlyPrice(),
+                breakEven.monthlyServerCost(),
+                breakEven.monthlyServerlessCost());
+        if (breakEven.breakEvenRequestsPerSecond() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "Servers cost less than serverless above about %,.1f requests per second, if they are added as"
+                            + " traffic grows and kept busy (now %,.1f requests per second on %d).%n",
+                    breakEven.breakEvenRequestsPerSecond(),
+                    breakEven.currentRequestsPerSecond(),
+                    breakEven.servers());
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "Serverless stays cheaper at any rate: a server's worth of this traffic costs less"
+                            + " on serverless than the server.%n");
+        }
+    }
+
+    static void printComparison(PrintWriter out, Project project, List<Row> rows, boolean freeTier) {
+        out.printf(
+                Locale.ROOT,
+                "%s on every provider (end-to-end latency at the busiest trigger; a 30-day month, free"
+                        + " tier %s)%n%n",
+                project.name(),
+                freeTier ? "on" : "off");
+        out.printf(
+                Locale.ROOT,
+                "  %-40s %9s %9s %8s %14s %12s%n",
+                "provider",
+                "p50 ms",
+                "p99 ms",
+                "cold %",
+                "monthly USD",
+                "per million");
+        for (Row r : rows) {
+            if (r.error() != null) {
+                out.printf(Locale.ROOT, "  %-40s not valid: %s%n", r.name(), r.error());
+            } else {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-40s %9.1f %9.1f %8.3f %,14.2f %,12.2f%n",
+                        r.name(),
+                        r.p50Ms(),
+                        r.p99Ms(),
+                        r.coldStartPercent(),
+                        r.monthlyCost(),
+                        r.costPerMillion());
+            }
+        }
+    }
+
+    private static String seconds(double value) {
+        return value % 3600 == 0
+                ? String.format(Locale.ROOT, "%,.0f h", value / 3600)
+                : String.format(Locale.ROOT, "%,.0f s", value);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.stratus.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stratus.cost.MemorySweep;
+import dev.stratus.cost.SweepPoint;
+import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
+import dev.stratus.project.ProjectFileException;
+import dev.stratus.project.ProjectFiles;
+import dev.stratus.sim.workload.TraceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stratus sweep}: one function's latency and cost across memory sizes, on the simulated workload. */
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Try one function at several memory sizes on the simulated workload, like Lambda Power Tuning.",
+            "Its CPU-bound share (cpuBound) speeds up with the CPU the provider gives that memory.",
+            "Marks the cheapest size, the fastest (lowest p95) and a balanced pick."
+        })
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function to sweep.")
+    String function;
+
+    @Option(
+            names = "--memory",
+            required = true,
+            split = ",",
+            paramLabel = "MB,MB,...",
+            description = "Memory sizes to try, e.g. 128,256,512,1024,1769,3008.")
+    List<Integer> memory;
+
+    @Option(
+            names = "--provider",
+            paramLabel = "P",
+            description = "aws, gcp, gcp-gen2, azure, azure-flex or ibm (default: the project's).")
+    String provider;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "TIME",
+            converter = DurationConverter.class,
+            description = "Simulated time per size (default: the project's setting).")
+    Double duration;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the project's setting).")
+    Long seed;
+
+    @Mixin
+    PriceOptions prices;
+
+    @Option(names = "--json", description = "Print the sweep as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project;
+        try {
+            project = ProjectFiles.load(file);
+        } catch (ProjectFileException e) {
+            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
+        }
+        if (provider != null) {
+            Provider chosen = Provider.fromId(provider)
+                    .orElseThrow(() -> new UserError(
+                            "--provider must be aws, gcp, gcp-gen2, azure, azure-flex or ibm, not '" + provider + "'"));
+            project = project.withProvider(chosen);
+        }
+        double seconds = duration != null ? duration : project.settings().durationSeconds();
+        long masterSeed = seed != null ? seed : project.settings().seed();
+        List<SweepPoint> points;
+        try {
+            points = new MemorySweep(
+                            project,
+                            file.toAbsolutePath().getParent(),
+                            prices.book(),
+                            prices.freeTier,
+                            seconds,
+                            masterSeed)
+                    .run(function, memory);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (TraceException e) {
+            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(points));
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "%s: '%s' on %s, a 30-day month of the simulated traffic (free tier %s)%n%n",
+                    project.name(),
+                    function,
+                    project.provider().displayName(),
+                    prices.freeTier ? "on" : "off");
+            out.printf(
+                    Locale.ROOT,
+                    "  %8s %9s %9s %9s %8s %13s %12s  %s%n",
+                    "MB",
+                    "p50 ms",
+                    "p95 ms",
+                    "p99 ms",
+                    "cold %",
+                    "monthly USD",
+                    "per million",
+                    "");
+            for (SweepPoint p : points) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %,8d %9.1f %9.1f %9.1f %8.3f %,13.2f %,12.2f  %s%n",
+                        p.memoryMb(),
+                        p.p50Ms(),
+                        p.p95Ms(),
+                        p.p99Ms(),
+                        p.coldStartPercent(),
+                        p.monthlyCost(),
+                        p.costPerMillion(),
+                        String.join(", ", p.marks()));
+            }
+        }
+        out.flush();
+        return StratusCommand.OK;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.stratus.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.stratus.model.Distribution;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
+import dev.stratus.project.ProjectFiles;
+import dev.stratus.provider.PriceBook;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemorySweepTest {
+
+    private static final Path THUMBNAILER = Path.of("..", "samples", "image-thumbnailer.stratus.json");
+
+    private static FunctionNode cpuBound(double share, int memoryMb, double workMs) {
+        return new FunctionNode(
+                "f",
+                "f",
+                null,
+                null,
+                memoryMb,
+                30,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                Distribution.lognormal(workMs, 0.3),
+                null,
+                share);
+    }
+
+    @Test
+    void onAwsCpuWorkScalesWithMemoryUpToOneVcpu() {
+        var cpu = PriceBook.standard().prices(Provider.AWS).cpu();
+        // All CPU: 512 MB has 512/1769 of a vCPU; at 1,024 MB the work takes 512/1024 as long.
+        FunctionNode all = cpuBound(1, 512, 800);
+        assertThat(MemorySweep.executionAt(all, 1024, cpu).meanMs()).isCloseTo(400, within(1e-9));
+        // Beyond 1,769 MB a single thread gets no faster.
+        assertThat(MemorySweep.executionAt(all, 3008, cpu).meanMs())
+                .isCloseTo(MemorySweep.executionAt(all, 1769, cpu).meanMs(), within(1e-9));
+        // Half CPU: only half the time shrinks: 400 + 400 × 512/1024 = 600 ms.
+        assertThat(MemorySweep.executionAt(cpuBound(0.5, 512, 800), 1024, cpu).meanMs())
+                .isCloseTo(600, within(1e-9));
+        // No CPU: I/O waits do not care about memory; the shape and cv stay.
+        Distribution io = MemorySweep.executionAt(cpuBound(0, 512, 800), 128, cpu);
+        assertThat(io).isEqualTo(Distribution.lognormal(800, 0.3));
+    }
+
+    @Test
+    void onAzureConsumptionMemoryDoesNotBuyCpu() {
+        var cpu = PriceBook.standard().prices(Provider.AZURE).cpu();
+        assertThat(MemorySweep.executionAt(cpuBound(1, 512, 800), 1024, cpu).meanMs())
+                .isCloseTo(800, within(1e-9));
+    }
+
+    @Test
+    void theThumbnailerGetsFasterUpTo1769MbAndNoFasterBeyondWithTheCostFollowing() throws Exception {
+        Project project = ProjectFiles.load(THUMBNAILER);
+        List<SweepPoint> points = new MemorySweep(
+                        project, THUMBNAILER.getParent(), PriceBook.standard(), true, 1_800, 1)
+                .run("make-thumbnail", List.of(128, 256, 512, 1024, 1769, 3008));
+        assertThat(points).extracting(SweepPoint::memoryMb).containsExactly(128, 256, 512, 1024, 1769, 3008);
+        for (int i = 1; i < 5; i++) {
+            assertThat(points.get(i).p95Ms())
+                    .as(
+                            "%d MB is faster than %d MB",
+                            points.get(i).memoryMb(), points.get(i - 1).memoryMb())
+                    .isLessThan(points.get(i - 1).p95Ms() * 0.8);
+        }
+        assertThat(points.get(5).p50Ms()).isEqualTo(points.get(4).p50Ms());
+        assertThat(points.get(5).p95Ms()).isEqualTo(points.get(4).p95Ms());
+        // The same work at more memory: the bill rises once the speed-up stops paying for the memory.
+        assertThat(points.get(5).monthlyCost()).isGreaterThan(points.get(4).monthlyCost() * 1.5);
+        assertThat(points.get(4).marks()).contains("fastest");
+        assertThat(points.stream().filter(p -> p.marks().contains("cheapest"))).hasSize(1);
+        assertThat(points.stream().filter(p -> p.marks().contains("balanced"))).hasSize(1);
+    }
+
+    @Test
+    void anUnknownFunctionOrAnImpossibleSizeIsRefusedWithWhy() throws Exception {
+        Project project = ProjectFiles.load(THUMBNAILER);
+        MemorySweep sweep = new MemorySweep(project, THUMBNAILER.getParent(), PriceBook.standard(), true, 60, 1);
+        assertThatThrownBy(() -> sweep.run("resize", List.of(512)))
+                .hasMessage("there is no function named 'resize'; the design has make-thumbnail");
+        assertThatThrownBy(() -> sweep.run("make-thumbnail", List.of(512, 20_000)))
+                .hasMessage("20000 MB is not a memory size AWS Lambda offers (128 to 10240 MB)");
+    }
+
+    @Test
+    void picksAreMarkedOnThePointsThatEarnThem() {
+        List<SweepPoint> marked = MemorySweep.mark(List.of(
+                new SweepPoint(128, 900, 1000, 1100, 1, 10, 1, List.of()),
+                new SweepPoint(512, 300, 350, 400, 1, 12, 1, List.of()),
+                new SweepPoint(1024, 200, 300, 320, 1, 30, 1, List.of())));
+        assertThat(marked.get(0).marks()).containsExactly("cheapest");
+        // Balanced: cost/10 + p95/300 → 128: 1 + 3.33; 512: 1.2 + 1.17; 1024: 3 + 1.
+        assertThat(marked.get(1).marks()).containsExactly("balanced");
+        assertThat(marked.get(2).marks()).containsExactly("fastest");
+    }
+}
