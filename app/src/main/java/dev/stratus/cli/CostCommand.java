@@ -15,12 +15,10 @@ import dev.stratus.provider.GatewayUsage;
 import dev.stratus.provider.LimitFigures;
 import dev.stratus.provider.LineItem;
 import dev.stratus.provider.PriceBook;
-import dev.stratus.provider.PriceFileException;
 import dev.stratus.provider.ProviderPrices;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,14 +72,6 @@ final class CostCommand implements Callable<Integer> {
     String arch;
 
     @Option(
-            names = "--free-tier",
-            negatable = true,
-            defaultValue = "true",
-            fallbackValue = "true",
-            description = "Apply the monthly free tier (the default, as on the providers' own examples).")
-    boolean freeTier;
-
-    @Option(
             names = "--provisioned",
             paramLabel = "N",
             defaultValue = "0",
@@ -93,11 +84,8 @@ final class CostCommand implements Callable<Integer> {
             description = "Add Amazon API Gateway's charge for each run's request (AWS).")
     String gateway;
 
-    @Option(
-            names = "--prices",
-            paramLabel = "FILE",
-            description = "A price file whose figures replace the standard ones (same shape, only what changes).")
-    Path pricesFile;
+    @Mixin
+    PriceOptions pricing;
 
     @Option(names = "--json", description = "Print the bill as JSON.")
     boolean json;
@@ -110,12 +98,9 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Provider chosen = Provider.fromId(provider)
-                .orElseThrow(() -> new UserError("--provider must be one of "
-                        + Arrays.stream(Provider.values()).map(Provider::id).collect(Collectors.joining(", "))
-                        + ", not '" + provider + "'"));
+        Provider chosen = Inputs.provider(provider);
         Architecture architecture = architecture(arch);
-        PriceBook book = book();
+        PriceBook book = pricing.book();
         ProviderPrices prices = book.prices(chosen);
         check(prices, architecture);
         List<GatewayUsage> gateways = new ArrayList<>();
@@ -127,7 +112,7 @@ final class CostCommand implements Callable<Integer> {
         double onProvisioned = Math.min(billedSeconds, provisioned * CostModel.MONTH_SECONDS);
         FunctionUsage usage = new FunctionUsage(
                 FUNCTION, chosen, architecture, memoryMb, invocations, billedSeconds, provisioned, onProvisioned);
-        Bill bill = new CostModel(book, freeTier).bill(List.of(usage), gateways, List.of());
+        Bill bill = new CostModel(book, pricing.freeTier).bill(List.of(usage), gateways, List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(bill));
@@ -136,17 +121,6 @@ final class CostCommand implements Callable<Integer> {
         }
         out.flush();
         return StratusCommand.OK;
-    }
-
-    private PriceBook book() {
-        if (pricesFile == null) {
-            return PriceBook.standard();
-        }
-        try {
-            return PriceBook.load(pricesFile);
-        } catch (PriceFileException e) {
-            throw new UserError(e.getMessage());
-        }
     }
 
     private void check(ProviderPrices prices, Architecture architecture) {
@@ -259,7 +233,7 @@ final class CostCommand implements Callable<Integer> {
                 plain(durationMs),
                 plain(billedMs),
                 memoryMb,
-                freeTier ? "on" : "off",
+                pricing.freeTier ? "on" : "off",
                 provisioned > 0 ? ", " + provisioned + " provisioned instances" : "");
         BillTable.print(out, bill);
     }

@@ -1,8 +1,6 @@
 package dev.stratus.cli;
 
 import dev.stratus.app.StudioApp;
-import dev.stratus.project.ProjectFileException;
-import dev.stratus.project.ProjectFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,12 +15,8 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            // Refuse a file the studio could not open before a window appears, with the usual one line.
-            ProjectFiles.load(file);
-        } catch (ProjectFileException e) {
-            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-        }
+        // Refuse a file the studio could not open before a window appears, with the usual one line.
+        Inputs.project(file);
         return openStudio(file);
     }
 

@@ -2,8 +2,6 @@ package dev.stratus.cli;
 
 import dev.stratus.app.render.PngRenderer;
 import dev.stratus.model.Project;
-import dev.stratus.project.ProjectFileException;
-import dev.stratus.project.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +47,7 @@ final class RenderCommand implements Callable<Integer> {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new UserError(out + ": the folder " + folder + " does not exist");
         }
-        Project project;
-        try {
-            project = ProjectFiles.load(file);
-        } catch (ProjectFileException e) {
-            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-        }
+        Project project = Inputs.project(file);
         try {
             PngRenderer.render(project, out, width, studio);
         } catch (IOException e) {

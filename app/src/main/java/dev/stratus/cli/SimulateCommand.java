@@ -6,8 +6,6 @@ import dev.stratus.cost.BreakEven;
 import dev.stratus.cost.DesignCost;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
-import dev.stratus.project.ProjectFileException;
-import dev.stratus.project.ProjectFiles;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.graph.DesignSimulation;
@@ -87,12 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project;
-        try {
-            project = ProjectFiles.load(file);
-        } catch (ProjectFileException e) {
-            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-        }
+        Project project = Inputs.project(file);
         Routing policy;
         try {
             policy = Routing.fromId(routing);
@@ -108,10 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
             return run.compare(project);
         }
         if (provider != null) {
-            Provider chosen = Provider.fromId(provider)
-                    .orElseThrow(() ->
-                            new UserError("--provider must be aws, gcp, gcp-gen2, azure, azure-flex, ibm or all, not '"
-                                    + provider + "'"));
+            Provider chosen = Inputs.provider(provider);
             project = project.withProvider(chosen);
         }
         List<Problem> errors = errors(project);

@@ -6,8 +6,6 @@ import dev.stratus.cost.MemorySweep;
 import dev.stratus.cost.SweepPoint;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
-import dev.stratus.project.ProjectFileException;
-import dev.stratus.project.ProjectFiles;
 import dev.stratus.sim.workload.TraceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,16 +72,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project;
-        try {
-            project = ProjectFiles.load(file);
-        } catch (ProjectFileException e) {
-            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-        }
+        Project project = Inputs.project(file);
         if (provider != null) {
-            Provider chosen = Provider.fromId(provider)
-                    .orElseThrow(() -> new UserError(
-                            "--provider must be aws, gcp, gcp-gen2, azure, azure-flex or ibm, not '" + provider + "'"));
+            Provider chosen = Inputs.provider(provider);
             project = project.withProvider(chosen);
         }
         double seconds = duration != null ? duration : project.settings().durationSeconds();
