@@ -45,15 +45,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The project file.")
     Path file;
 
-    @Option(
-            names = "--duration",
-            paramLabel = "TIME",
-            converter = DurationConverter.class,
-            description = "Simulated time: 90s, 15m, 1h, 1d (default: the project's setting).")
-    Double duration;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the project's setting).")
-    Long seed;
+    @Mixin
+    RunOptions timing;
 
     @Option(
             names = "--provider",
@@ -134,8 +127,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
 
         SimulationResult simulate(Project project) {
-            double seconds = duration != null ? duration : project.settings().durationSeconds();
-            long masterSeed = seed != null ? seed : project.settings().seed();
+            double seconds = timing.seconds(project);
+            long masterSeed = timing.seed(project);
             try {
                 return new DesignSimulation(project, file.toAbsolutePath().getParent(), seconds, masterSeed, routing)
                         .withPrices(book)

@@ -51,15 +51,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "aws, gcp, gcp-gen2, azure, azure-flex or ibm (default: the project's).")
     String provider;
 
-    @Option(
-            names = "--duration",
-            paramLabel = "TIME",
-            converter = DurationConverter.class,
-            description = "Simulated time per size (default: the project's setting).")
-    Double duration;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the project's setting).")
-    Long seed;
+    @Mixin
+    RunOptions timing;
 
     @Mixin
     PriceOptions prices;
@@ -77,8 +70,8 @@ final class SweepCommand implements Callable<Integer> {
             Provider chosen = Inputs.provider(provider);
             project = project.withProvider(chosen);
         }
-        double seconds = duration != null ? duration : project.settings().durationSeconds();
-        long masterSeed = seed != null ? seed : project.settings().seed();
+        double seconds = timing.seconds(project);
+        long masterSeed = timing.seed(project);
         List<SweepPoint> points;
         try {
             points = new MemorySweep(

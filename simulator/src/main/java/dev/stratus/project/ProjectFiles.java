@@ -118,16 +118,16 @@ public final class ProjectFiles {
 
     /** Something that writes bytes and may fail. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /**
      * Writes through {@code writer} to a temporary file beside {@code file}, forces it to disk, then
      * moves it over {@code file}. On any failure the temporary file is removed and {@code file} is
-     * untouched.
+     * untouched. Any file Stratus writes for a user (projects, pictures) goes through here.
      */
-    static void writeAtomically(Path file, Writer writer) throws IOException {
+    public static void writeAtomically(Path file, Writer writer) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");

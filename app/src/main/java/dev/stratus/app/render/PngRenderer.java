@@ -6,12 +6,11 @@ import dev.stratus.app.shell.StudioActions;
 import dev.stratus.app.shell.StudioPane;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.model.Project;
+import dev.stratus.project.ProjectFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
@@ -97,25 +96,11 @@ public final class PngRenderer {
     }
 
     private static void write(BufferedImage picture, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            if (!ImageIO.write(picture, "png", temporary.toFile())) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ProjectFiles.writeAtomically(out, stream -> {
+            if (!ImageIO.write(picture, "png", stream)) {
                 throw new IOException("no PNG writer is available in this Java runtime");
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+        });
     }
 }
