@@ -11,7 +11,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int status = StratusCommand.run(args);
+        int status;
+        try {
+            status = StratusCommand.run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(
+                    "stratus: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MB of heap); give Java more, for example JAVA_OPTS=-Xmx8g, or simulate less");
+            status = StratusCommand.UNUSABLE;
+        }
         // The studio's FX thread is not a daemon; exit explicitly once the command or window is done.
         System.exit(status);
     }

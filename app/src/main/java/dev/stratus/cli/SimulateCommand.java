@@ -8,6 +8,7 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.graph.BacklogException;
 import dev.stratus.sim.graph.DesignSimulation;
 import dev.stratus.sim.pool.Routing;
 import dev.stratus.sim.result.SimulationResult;
@@ -133,6 +134,8 @@ final class SimulateCommand implements Callable<Integer> {
                 return new DesignSimulation(project, file.toAbsolutePath().getParent(), seconds, masterSeed, routing)
                         .withPrices(book)
                         .run(Monitor.NONE);
+            } catch (IllegalArgumentException | BacklogException e) {
+                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
             } catch (TraceException e) {
                 throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
             }

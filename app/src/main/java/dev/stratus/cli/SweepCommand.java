@@ -6,7 +6,10 @@ import dev.stratus.cost.MemorySweep;
 import dev.stratus.cost.SweepPoint;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
+import dev.stratus.sim.graph.BacklogException;
 import dev.stratus.sim.workload.TraceException;
+import dev.stratus.validate.Problem;
+import dev.stratus.validate.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +73,15 @@ final class SweepCommand implements Callable<Integer> {
             Provider chosen = Inputs.provider(provider);
             project = project.withProvider(chosen);
         }
+        List<Problem> errors = new Validator()
+                .validate(project).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            errors.forEach(p -> err.println(file + ": " + p));
+            err.println(file + ": fix these errors before sweeping (stratus validate lists them all)");
+            err.flush();
+            return StratusCommand.PROBLEMS;
+        }
         double seconds = timing.seconds(project);
         long masterSeed = timing.seed(project);
         List<SweepPoint> points;
@@ -82,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
                             seconds,
                             masterSeed)
                     .run(function, memory);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BacklogException e) {
             throw new UserError(e.getMessage());
         } catch (TraceException e) {
             throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);

@@ -59,7 +59,7 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests) {
         List<GatewayUsage> gateways = new ArrayList<>();
         List<ServiceUsage> services = new ArrayList<>();
         if (provider == Provider.AWS) {
-            gateway(project, result, scale).ifPresent(gateways::add);
+            gateways.addAll(gateways(project, result, scale));
             services.addAll(services(project, result, scale));
         }
         Bill bill = new CostModel(book, freeTier).bill(functions, gateways, services);
@@ -85,8 +85,10 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests) {
         return monthlyRequests == 0 ? 0 : monthly.total() / (monthlyRequests / 1e6);
     }
 
-    private static java.util.Optional<GatewayUsage> gateway(Project project, SimulationResult result, double scale) {
-        return project.architecture().nodesOf(ApiGateway.class).findFirst().map(gateway -> {
+    /** Each gateway's requests: those of the triggers that feed it. */
+    private static List<GatewayUsage> gateways(Project project, SimulationResult result, double scale) {
+        List<GatewayUsage> usage = new ArrayList<>();
+        project.architecture().nodesOf(ApiGateway.class).forEach(gateway -> {
             long requests = 0;
             for (EntryResult e : result.entries()) {
                 boolean feedsGateway = project.architecture().edgesFrom(e.id()).stream()
@@ -95,8 +97,11 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests) {
                     requests += e.requests();
                 }
             }
-            return new GatewayUsage(gateway.type(), Math.round(requests * scale));
+            if (requests > 0) {
+                usage.add(new GatewayUsage(gateway.type(), Math.round(requests * scale)));
+            }
         });
+        return usage;
     }
 
     private static List<ServiceUsage> services(Project project, SimulationResult result, double scale) {

@@ -129,26 +129,36 @@ public final class MemorySweep {
 
     /**
      * Marks the cheapest (lowest monthly cost), the fastest (lowest p95) and a balanced pick: the
-     * lowest sum of cost and p95, each relative to its best.
+     * lowest sum of cost and p95, each scaled to 0 at its best and 1 at its worst over the sweep.
      */
     static List<SweepPoint> mark(List<SweepPoint> points) {
         if (points.isEmpty()) {
             return points;
         }
         List<SweepPoint> marked = new ArrayList<>(points);
-        double cheapest =
-                points.stream().mapToDouble(SweepPoint::monthlyCost).min().orElseThrow();
-        double fastest = points.stream().mapToDouble(SweepPoint::p95Ms).min().orElseThrow();
+        Range cost =
+                Range.of(points.stream().mapToDouble(SweepPoint::monthlyCost).toArray());
+        Range p95 = Range.of(points.stream().mapToDouble(SweepPoint::p95Ms).toArray());
         int cheap = indexOfMin(points, Comparator.comparingDouble(SweepPoint::monthlyCost));
         int fast = indexOfMin(points, Comparator.comparingDouble(SweepPoint::p95Ms));
         int balanced = indexOfMin(
-                points,
-                Comparator.comparingDouble(p ->
-                        (cheapest == 0 ? 0 : p.monthlyCost() / cheapest) + (fastest == 0 ? 0 : p.p95Ms() / fastest)));
+                points, Comparator.comparingDouble(p -> cost.scaled(p.monthlyCost()) + p95.scaled(p.p95Ms())));
         marked.set(cheap, marked.get(cheap).marked("cheapest"));
         marked.set(fast, marked.get(fast).marked("fastest"));
         marked.set(balanced, marked.get(balanced).marked("balanced"));
         return marked;
+    }
+
+    private record Range(double min, double max) {
+        static Range of(double[] values) {
+            return new Range(
+                    java.util.Arrays.stream(values).min().orElse(0),
+                    java.util.Arrays.stream(values).max().orElse(0));
+        }
+
+        double scaled(double value) {
+            return max == min ? 0 : (value - min) / (max - min);
+        }
     }
 
     private static int indexOfMin(List<SweepPoint> points, Comparator<SweepPoint> order) {

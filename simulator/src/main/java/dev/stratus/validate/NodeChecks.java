@@ -14,6 +14,7 @@ import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.Service;
 import dev.stratus.model.Trigger;
 import dev.stratus.provider.Limits;
+import dev.stratus.provider.PriceBook;
 import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -141,7 +142,12 @@ final class NodeChecks {
                     "Provisioned concurrency " + function.provisionedConcurrency()
                             + " is more than the reserved concurrency " + reserved + "; it cannot be."));
         }
-        if (function.provisionedConcurrency() > 0 && (provider == Provider.AZURE || provider == Provider.IBM)) {
+        boolean offersProvisioned = PriceBook.standard()
+                .prices(provider)
+                .compute(function.architecture())
+                .provisioned()
+                .isPresent();
+        if (function.provisionedConcurrency() > 0 && !offersProvisioned) {
             problems.add(Problem.warning(id, who + " has no provisioned concurrency; the setting is ignored."));
         }
         if (function.instanceConcurrency() > 1 && (provider == Provider.AWS || provider == Provider.GCP)) {

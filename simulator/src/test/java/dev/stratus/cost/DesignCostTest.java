@@ -14,7 +14,6 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.model.Workload;
-import dev.stratus.provider.CostModel;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.graph.DesignSimulation;
@@ -96,23 +95,37 @@ class DesignCostTest {
         // Requests: 25,919,280 − 1,000,000 free, at $0.20 per million.
         assertThat(cost.monthly().requests()).isCloseTo((35_999 * 720 - 1_000_000) * 0.20 / 1e6, within(1e-6));
         // The simulated hour is the month pro rata.
-        assertThat(cost.period()).isCloseTo(cost.monthly().total() * 3_600 / CostModel.MONTH_SECONDS, within(1e-9));
         assertThat(cost.perMillionRequests()).isCloseTo(cost.monthly().total() / (35_999 * 720 / 1e6), within(1e-9));
     }
 
     @Test
-    void serversWinAboveTheRateWhereOnesCostMatchesServerless() throws Exception {
+    void theMonthIsTheSameWhateverLengthOfSteadyTrafficIsSimulated() throws Exception {
+        // Steady traffic: two simulated hours make the same month as one, and twice the period's bill.
+        Project project = design(Provider.AWS, 100, 1024);
+        DesignCost hour = DesignCost.of(project, simulate(project, 3_600), PriceBook.standard(), false);
+        DesignCost twoHours = DesignCost.of(project, simulate(project, 7_200), PriceBook.standard(), false);
+        assertThat(twoHours.monthly().total())
+                .isCloseTo(hour.monthly().total(), within(hour.monthly().total() * 1e-3));
+        assertThat(twoHours.period()).isCloseTo(2 * hour.period(), within(hour.period() * 2e-3));
+    }
+
+    @Test
+    void atTheBreakEvenRateServerlessCostsWhatOneServerDoes() throws Exception {
         Project project = design(Provider.AWS, 100, 1024);
         SimulationResult result = simulate(project, 3_600);
         DesignCost noFree = DesignCost.of(project, result, PriceBook.standard(), false);
         var server = PriceBook.standard().server();
         BreakEven cheap = BreakEven.of(result, noFree, server, 0.01, 1.0);
-        // Serverless costs c per request/s a month; a $0.01/h server costs $7.20: break-even at 7.2 / c.
-        double c = noFree.monthly().total() / (35_999 * 720 / (720 * 3600.0));
-        assertThat(cheap.breakEvenRequestsPerSecond()).isCloseTo(7.2 / c, within(1e-9));
-        assertThat(cheap.monthlyServerCost()).isCloseTo(cheap.servers() * 7.2, within(1e-9));
+        assertThat(cheap.breakEvenRequestsPerSecond()).isNotNull().isLessThan(10.0);
+        // Simulate the design again at the break-even rate and price it: it costs one server's month.
+        double rate = cheap.breakEvenRequestsPerSecond();
+        Project slower = project.withWorkloads(List.of(new Workload.Constant("web", rate)));
+        DesignCost atBreakEven = DesignCost.of(slower, simulate(slower, 3_600), PriceBook.standard(), false);
+        assertThat(atBreakEven.monthly().total()).isCloseTo(0.01 * 720, within(0.01 * 720 * 0.01));
         // A server so dear that a whole server's worth of traffic costs less on serverless: no break-even.
         assertThat(BreakEven.of(result, noFree, server, 1_000, 1.0).breakEvenRequestsPerSecond())
                 .isNull();
+        // The servers needed for the peak: about 1 request at a time here, on 2 vCPUs: one server.
+        assertThat(cheap.servers()).isEqualTo(1);
     }
 }

@@ -81,8 +81,15 @@ class MemorySweepTest {
         // The same work at more memory: the bill rises once the speed-up stops paying for the memory.
         assertThat(points.get(5).monthlyCost()).isGreaterThan(points.get(4).monthlyCost() * 1.5);
         assertThat(points.get(4).marks()).contains("fastest");
-        assertThat(points.stream().filter(p -> p.marks().contains("cheapest"))).hasSize(1);
-        assertThat(points.stream().filter(p -> p.marks().contains("balanced"))).hasSize(1);
+        // At 128 MB the work takes longest but costs least: the free tier covers more of it.
+        assertThat(points.get(0).marks()).contains("cheapest");
+        assertThat(points.get(0).monthlyCost()).isLessThan(points.get(3).monthlyCost());
+        // Balanced: neither the slowest size nor the dearest, but one of those in between.
+        SweepPoint balanced = points.stream()
+                .filter(p -> p.marks().contains("balanced"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(balanced.memoryMb()).isIn(256, 512, 1024, 1769);
     }
 
     @Test
@@ -96,13 +103,26 @@ class MemorySweepTest {
     }
 
     @Test
+    void aFreeSweepStillWeighsCostAndSpeed() {
+        // Two sizes are free (the free tier covers them): cost still counts, relative to its range.
+        List<SweepPoint> marked = MemorySweep.mark(List.of(
+                new SweepPoint(128, 900, 1000, 1100, 1, 0, 0, List.of()),
+                new SweepPoint(256, 500, 600, 700, 1, 0, 0, List.of()),
+                new SweepPoint(512, 300, 350, 400, 1, 40, 1, List.of()),
+                new SweepPoint(1024, 200, 300, 320, 1, 400, 1, List.of())));
+        // Scaled: 128: 0 + 1; 256: 0 + 0.43; 512: 0.1 + 0.07; 1024: 1 + 0.
+        assertThat(marked.get(2).marks()).containsExactly("balanced");
+        assertThat(marked.get(0).marks()).containsExactly("cheapest");
+    }
+
+    @Test
     void picksAreMarkedOnThePointsThatEarnThem() {
         List<SweepPoint> marked = MemorySweep.mark(List.of(
                 new SweepPoint(128, 900, 1000, 1100, 1, 10, 1, List.of()),
                 new SweepPoint(512, 300, 350, 400, 1, 12, 1, List.of()),
                 new SweepPoint(1024, 200, 300, 320, 1, 30, 1, List.of())));
         assertThat(marked.get(0).marks()).containsExactly("cheapest");
-        // Balanced: cost/10 + p95/300 → 128: 1 + 3.33; 512: 1.2 + 1.17; 1024: 3 + 1.
+        // Balanced, cost and p95 scaled to their ranges: 128: 0 + 1; 512: 0.1 + 0.07; 1024: 1 + 0.
         assertThat(marked.get(1).marks()).containsExactly("balanced");
         assertThat(marked.get(2).marks()).containsExactly("fastest");
     }

@@ -47,7 +47,8 @@ final class Design {
     final List<ServiceState> services = new ArrayList<>();
     final List<MessageQueue> queues = new ArrayList<>();
     final List<String> queueIds = new ArrayList<>();
-    GatewayState gateway;
+    final List<GatewayState> gateways = new ArrayList<>();
+    private final Map<String, Integer> gatewayIndex = new HashMap<>();
     final int asyncRetries;
 
     private final Map<String, Integer> functionIndex = new HashMap<>();
@@ -67,10 +68,11 @@ final class Design {
                 serviceIndex.put(s.id(), services.size());
                 services.add(new ServiceState(s, DurationSamplers.of(s.latency(), streams.stream(s.id(), "latency"))));
             } else if (node instanceof ApiGateway g) {
-                gateway = new GatewayState(
+                gatewayIndex.put(g.id(), gateways.size());
+                gateways.add(new GatewayState(
                         g,
                         DurationSamplers.of(g.latency(), streams.stream(g.id(), "latency")),
-                        streams.stream(g.id(), "routes"));
+                        streams.stream(g.id(), "routes")));
             }
         }
         Map<String, Workload> workloads = new HashMap<>();
@@ -108,22 +110,26 @@ final class Design {
         ScaleOutLimit scaleOut = profile.scaleOutBurst() > 0
                 ? new ScaleOutLimit(profile.scaleOutBurst(), Math.round(profile.scaleOutPeriodSeconds() * 1e6))
                 : ScaleOutLimit.NONE;
+        // A provider without provisioned concurrency has none, whatever the function asks.
+        int provisioned = prices.compute(f.architecture()).provisioned().isPresent() ? f.provisionedConcurrency() : 0;
         FunctionPool pool = new FunctionPool(
                 limit,
                 f.instanceConcurrency(),
                 keepAlive,
-                f.provisionedConcurrency(),
+                provisioned,
                 routing,
                 streams.stream(f.id(), "routing"),
                 scaleOut);
         if (f.keepAlive().policy() == KeepAlive.Policy.HYBRID) {
             pool.withHybridKeepAlive(new HybridHistogram(providerDefault));
         }
-        return new FunctionState(
+        FunctionState state = new FunctionState(
                 f,
                 pool,
                 DurationSamplers.of(f.execution(), streams.stream(f.id(), "execution")),
                 DurationSamplers.of(RuntimeProfile.coldStart(prices, f), streams.stream(f.id(), "cold-start")));
+        state.provisioned = provisioned;
+        return state;
     }
 
     private void connect(Project project, Edge edge) {
@@ -155,12 +161,13 @@ final class Design {
             } else if (s instanceof Topic || s instanceof Bucket) {
                 service.subscribers = append(service.subscribers, fn);
             }
-        } else if (from instanceof ApiGateway && fn != null && gateway != null) {
-            gateway.addRoute(fn);
+        } else if (from instanceof ApiGateway g && fn != null) {
+            gateways.get(gatewayIndex.get(g.id())).addRoute(fn);
         } else if (from instanceof Trigger t) {
             EntryState entry = entryOf(t);
             if (to.kind() == NodeKind.API_GATEWAY) {
                 entry.route = EntryState.TO_GATEWAY;
+                entry.gateway = gatewayIndex.get(to.id());
             } else if (t instanceof QueueTrigger || t instanceof StreamTrigger) {
                 int maxRunning = t instanceof StreamTrigger stream ? stream.shards() : Integer.MAX_VALUE;
                 entry.route = EntryState.TO_QUEUE;
@@ -178,6 +185,8 @@ final class Design {
                 ? edge.batching()
                 : ConnectionRules.defaultBatching(fromKind).orElseThrow();
         queueIds.add(id);
+        FunctionState consumerState = functions.get(consumer);
+        consumerState.consumedQueues = append(consumerState.consumedQueues, queues.size());
         queues.add(new MessageQueue(
                 name, consumer, batching.size(), Math.round(batching.windowSeconds() * 1e6), maxRunning, entry));
         return queues.size() - 1;

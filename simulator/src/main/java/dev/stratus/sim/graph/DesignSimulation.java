@@ -28,6 +28,8 @@ import java.nio.file.Path;
 public final class DesignSimulation {
 
     private static final long MINUTE = 60_000_000L;
+    /** The longest run: long enough for anyone, short enough that no time overflows. */
+    public static final double MAX_SECONDS = 1e11;
 
     private final Project project;
     private final Path projectFolder;
@@ -51,8 +53,9 @@ public final class DesignSimulation {
      * @param routing which idle instance takes a request
      */
     public DesignSimulation(Project project, Path projectFolder, double durationSeconds, long seed, Routing routing) {
-        if (!(durationSeconds > 0)) {
-            throw new IllegalArgumentException("the duration must be positive");
+        if (!(durationSeconds >= 0.001 && durationSeconds <= MAX_SECONDS)) {
+            throw new IllegalArgumentException(
+                    "the duration must be between 1 ms and 10^11 s (about 3,000 years), not " + durationSeconds + " s");
         }
         this.project = project;
         this.projectFolder = projectFolder;
@@ -94,8 +97,11 @@ public final class DesignSimulation {
                 case TIMEOUT -> timeout(target, events.data());
                 case ENQUEUE -> enqueue(target, events.data());
                 case BATCH_WINDOW -> {
-                    design.queues.get(target).windowPending = false;
-                    drain(target, true);
+                    MessageQueue queue = design.queues.get(target);
+                    queue.windowPending = false;
+                    // A window set for a batch that has since gone out is stale: a new one starts with the
+                    // oldest message now waiting.
+                    drain(target, queue.depth() > 0 && now >= queue.oldest() + queue.windowMicros);
                 }
             }
             if ((++count & (Monitor.CHECK_EVERY - 1)) == 0) {
@@ -135,8 +141,10 @@ public final class DesignSimulation {
                 }
             }
             default -> {
-                for (int fn : entry.targets) {
-                    start(inv.allocate(fn, Invocations.ASYNC, e, now), now);
+                // A fan-out counts once for its trigger: the first branch carries the request.
+                for (int i = 0; i < entry.targets.length; i++) {
+                    int carrier = i == 0 ? e : Invocations.NONE;
+                    start(inv.allocate(entry.targets[i], Invocations.ASYNC, carrier, now), now);
                 }
             }
         }
@@ -144,7 +152,7 @@ public final class DesignSimulation {
 
     private void throughGateway(int e) {
         EntryState entry = design.entries.get(e);
-        GatewayState gateway = design.gateway;
+        GatewayState gateway = entry.gateway == Invocations.NONE ? null : design.gateways.get(entry.gateway);
         if (gateway == null || gateway.routes.length == 0) {
             return;
         }
@@ -225,7 +233,7 @@ public final class DesignSimulation {
     private void proceed(int slot, long t) {
         FunctionState fn = design.functions.get(inv.function[slot]);
         int[] steps = fn.steps;
-        long deadline = inv.startedAt[slot] + fn.timeoutMicros;
+        long deadline = saturatedAdd(inv.startedAt[slot], fn.timeoutMicros);
         while (inv.step[slot] < fn.stepCount() && t < deadline && !inv.failed[slot]) {
             int type = steps[2 * inv.step[slot]];
             int target = steps[2 * inv.step[slot] + 1];
@@ -273,6 +281,12 @@ public final class DesignSimulation {
             fn.billedMicros += billed;
         }
         fn.pool.release(inv.instance[slot], now);
+        // A freed instance may take queued work, whatever this invocation was.
+        for (int q : fn.consumedQueues) {
+            if (inv.mode[slot] != Invocations.BATCH || inv.queue[slot] != q) {
+                drain(q, false);
+            }
+        }
         fn.latency.recordValue(Histograms.clamp(now - inv.requestedAt[slot]));
         boolean failed = inv.failed[slot] || inv.timedOut[slot];
         if (inv.timedOut[slot]) {
@@ -327,7 +341,8 @@ public final class DesignSimulation {
                 entry.failed += messages;
             } else {
                 entry.completed += messages;
-                entry.latency.recordValue(Histograms.clamp(now - inv.entryStart[slot]));
+                // A batch's messages all count from when its oldest was sent: an upper bound.
+                entry.latency.recordValueWithCount(Histograms.clamp(now - inv.entryStart[slot]), messages);
             }
         }
         inv.release(slot);
@@ -378,5 +393,10 @@ public final class DesignSimulation {
             inv.requestedAt[slot] = now;
             invoke(slot);
         }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < a ? Long.MAX_VALUE : sum;
     }
 }

@@ -26,6 +26,8 @@ final class EntryState {
     int[] targets = new int[0];
 
     int queue = Invocations.NONE;
+    /** For traffic to an API gateway: which one. */
+    int gateway = Invocations.NONE;
 
     long requests;
     long completed;

@@ -24,6 +24,10 @@ final class FunctionState {
     final long timeoutMicros;
     /** Pairs of (step type, target index): services for CALL/SEND/PUBLISH/WRITE, functions otherwise. */
     int[] steps = new int[0];
+    /** The queues and streams this function takes batches from. */
+    int[] consumedQueues = new int[0];
+    /** Provisioned instances it really has (none where the provider offers none). */
+    int provisioned;
 
     long invocations;
     long errors;

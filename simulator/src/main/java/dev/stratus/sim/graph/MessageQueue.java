@@ -45,8 +45,16 @@ final class MessageQueue {
         return size;
     }
 
+    /** The most messages a queue may hold in a run: a backlog past it means the design cannot keep up. */
+    static final int MAX_BACKLOG = 1 << 26;
+
     void add(long sentAt, long now) {
         integrate(now);
+        if (size == MAX_BACKLOG) {
+            throw new BacklogException("the queue '" + name + "' holds " + MAX_BACKLOG + " messages at "
+                    + String.format(java.util.Locale.ROOT, "%.0f", now / 1e6) + " s: its consumer cannot keep up."
+                    + " Simulate a shorter time, or give the consumer more concurrency or bigger batches.");
+        }
         if (size == times.length) {
             long[] bigger = new long[times.length * 2];
             for (int i = 0; i < size; i++) {

@@ -122,7 +122,7 @@ final class Recorder {
                     total == 0 ? 0 : round(running / total),
                     round(billedSeconds),
                     round(fn.provisionedBilledMicros / 1e6),
-                    fn.node.provisionedConcurrency(),
+                    fn.provisioned,
                     round(billed)));
             invocations += fn.invocations;
             cold += pool.coldStarts();

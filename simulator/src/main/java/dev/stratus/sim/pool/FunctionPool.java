@@ -48,6 +48,9 @@ public final class FunctionPool {
     private long[] creation;
     private int[] running;
     private boolean[] provisioned;
+    /** False while an instance is unloaded, waiting for its pre-warm (hybrid policy only). */
+    private boolean[] loaded;
+
     private int[] prev;
     private int[] next;
     private int[] index; // position in the routing index (heap or array), or in the partial set
@@ -123,6 +126,7 @@ public final class FunctionPool {
         creation = new long[capacity];
         running = new int[capacity];
         this.provisioned = new boolean[capacity];
+        loaded = new boolean[capacity];
         prev = new int[capacity];
         next = new int[capacity];
         index = new int[capacity];
@@ -154,9 +158,7 @@ public final class FunctionPool {
      */
     public int acquire(long now) {
         trim(now);
-        if (hybrid != null && requests == 0 && allIdleSince >= 0) {
-            hybrid.record(now - allIdleSince);
-        }
+        boolean poolWasIdle = requests == 0 && allIdleSince >= 0;
         int slot;
         if (partialCount > 0) {
             slot = partial[partialCount - 1];
@@ -180,6 +182,9 @@ public final class FunctionPool {
             coldStarts++;
         } else {
             warmStarts++;
+        }
+        if (hybrid != null && poolWasIdle) {
+            hybrid.record(now - allIdleSince);
         }
         start(slot, now);
         return slot;
@@ -376,9 +381,11 @@ public final class FunctionPool {
         warmFrom[slot] = now + prewarm;
         expiresAt[slot] = saturatedAdd(warmFrom[slot], window);
         if (prewarm > 0) {
-            // Unloaded now, loaded again at warmFrom: the instance time between does not count.
+            // Unloaded now, loaded again at warmFrom: neither its time nor its place counts between.
             instanceMicros += now - createdAt[slot];
             createdAt[slot] = warmFrom[slot];
+            loaded[slot] = false;
+            alive--;
         }
         pushIdle(slot);
     }
@@ -388,6 +395,12 @@ public final class FunctionPool {
         int slot = head;
         while (slot != NONE) {
             int following = next[slot];
+            if (!loaded[slot] && warmFrom[slot] <= now) {
+                // Pre-warmed: it counts again from its warmFrom.
+                loaded[slot] = true;
+                alive++;
+                peakInstances = Math.max(peakInstances, alive);
+            }
             if (expiresAt[slot] <= now) {
                 unlinkIdle(slot);
                 removeFromRoutingIndex(slot);
@@ -416,6 +429,7 @@ public final class FunctionPool {
         creation[slot] = creations++;
         running[slot] = 0;
         provisioned[slot] = false;
+        loaded[slot] = true;
         alive++;
         if (alive > peakInstances) {
             peakInstances = alive;
@@ -565,6 +579,7 @@ public final class FunctionPool {
         creation = Arrays.copyOf(creation, capacity);
         running = Arrays.copyOf(running, capacity);
         provisioned = Arrays.copyOf(provisioned, capacity);
+        loaded = Arrays.copyOf(loaded, capacity);
         prev = Arrays.copyOf(prev, capacity);
         next = Arrays.copyOf(next, capacity);
         index = Arrays.copyOf(index, capacity);

@@ -315,6 +315,116 @@ class DesignSimulationTest {
     }
 
     @Test
+    void queuedWorkStartsAsSoonAsItsConsumerIsFreeWhateverFreedIt() throws Exception {
+        // The worker also answers HTTP calls; when one ends, the waiting queue must get the instance.
+        Queue queue = new Queue("q", "q", Queue.Type.STANDARD, Distribution.constant(1), null, 60);
+        add(new HttpTrigger("web", "web"))
+                .add(new dev.stratus.model.TopicTrigger("events", "events"))
+                .add(fn("producer", 1))
+                .add(queue)
+                .add(fn("worker", 5_000).withConcurrency(1, 0))
+                .edge("events", "producer")
+                .edge("producer", "q")
+                .edge(Edge.of("poll", "q", "worker").withBatching(new Edge.Batching(10, 0)))
+                .edge("web", "worker")
+                .load(new Workload.Constant("web", 0.07))
+                .load(new Workload.Constant("events", 0.05));
+        SimulationResult r = run(3_600);
+        // Work arrives at about 0.07 × 5 s + 0.05 × 5 s = 60% of the worker's time: messages wait for
+        // at most one run in progress (5 s) plus the batch ahead of them, never long.
+        assertThat(r.queues().get(0).messageAge().maxMs()).isLessThan(16_000);
+    }
+
+    @Test
+    void aBatchingWindowWaitsForItsBatchOnceAndNotAgainForALateWindow() throws Exception {
+        Queue queue = new Queue("q", "q", Queue.Type.STANDARD, Distribution.constant(1), null, 60);
+        add(new HttpTrigger("web", "web"))
+                .add(fn("producer", 1))
+                .add(queue)
+                .add(fn("worker", 10))
+                .edge("web", "producer")
+                .edge("producer", "q")
+                .edge(Edge.of("poll", "q", "worker").withBatching(new Edge.Batching(10, 10)))
+                .load(new Workload.Constant("web", 1.1));
+        SimulationResult r = run(100);
+        var q = r.queues().get(0);
+        // 109 messages: batches of 10 fill in about 9 s, before the 10 s window closes.
+        assertThat(q.sent()).isEqualTo(109);
+        assertThat(function(r, "worker").invocations()).isBetween(10L, 12L);
+    }
+
+    @Test
+    void twoGatewaysKeepTheirOwnRoutesAndThrottles() throws Exception {
+        ApiGateway open = new ApiGateway(
+                "gw1", "open", ApiGateway.Type.HTTP, 10_000, 5_000, null, null, Distribution.constant(5));
+        ApiGateway tight =
+                new ApiGateway("gw2", "tight", ApiGateway.Type.HTTP, 1, 1, null, null, Distribution.constant(5));
+        add(new HttpTrigger("a", "a"))
+                .add(new HttpTrigger("b", "b"))
+                .add(open)
+                .add(tight)
+                .add(fn("fa", 1))
+                .add(fn("fb", 1))
+                .edge("a", "gw1")
+                .edge("b", "gw2")
+                .edge(Edge.of("r1", "gw1", "fa").withRoute("GET /a"))
+                .edge(Edge.of("r2", "gw2", "fb").withRoute("GET /b"))
+                .load(new Workload.Constant("a", 50))
+                .load(new Workload.Constant("b", 50));
+        SimulationResult r = run(60);
+        assertThat(entry(r, "a").throttled()).isZero();
+        assertThat(function(r, "fa").invocations()).isEqualTo(entry(r, "a").requests());
+        assertThat((double) entry(r, "b").throttled() / entry(r, "b").requests())
+                .isGreaterThan(0.9);
+        assertThat(function(r, "fb").invocations())
+                .isEqualTo(entry(r, "b").requests() - entry(r, "b").throttled());
+    }
+
+    @Test
+    void aFanOutCountsOnceForItsTrigger() throws Exception {
+        add(new TopicTrigger("events", "events"))
+                .add(fn("a", 1))
+                .add(fn("b", 1))
+                .edge("events", "a")
+                .edge("events", "b")
+                .load(new Workload.Constant("events", 1));
+        SimulationResult r = run(100);
+        assertThat(entry(r, "events").completed()).isEqualTo(entry(r, "events").requests());
+        assertThat(function(r, "b").invocations()).isEqualTo(entry(r, "events").requests());
+    }
+
+    @Test
+    void aDurationOutsideOneMillisecondToAHundredBillionSecondsIsRefused() {
+        Project project = new Project(
+                "test", "", Provider.AWS, SimulationSettings.DEFAULT, Architecture.EMPTY, List.of(), Layout.EMPTY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DesignSimulation(project, Path.of("."), 1e13, 1, Routing.NEWEST))
+                .hasMessageContaining("between 1 ms and 10^11 s");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new DesignSimulation(project, Path.of("."), 1e-7, 1, Routing.NEWEST))
+                .hasMessageContaining("between 1 ms and 10^11 s");
+    }
+
+    @Test
+    void provisionedConcurrencyIsDroppedWhereTheProviderHasNone() throws Exception {
+        add(new HttpTrigger("web", "web"))
+                .add(fn("api", 10).withConcurrency(null, 3))
+                .edge("web", "api")
+                .load(new Workload.Constant("web", 1));
+        Project project = new Project(
+                "test",
+                "",
+                Provider.AZURE,
+                SimulationSettings.DEFAULT,
+                new Architecture(nodes, edges),
+                workloads,
+                Layout.EMPTY);
+        SimulationResult r = new DesignSimulation(project, Path.of("."), 60, 1, Routing.NEWEST).run(Monitor.NONE);
+        assertThat(function(r, "api").provisionedInstances()).isZero();
+        assertThat(function(r, "api").coldStarts()).isEqualTo(1);
+    }
+
+    @Test
     void theSameSeedGivesByteIdenticalJsonButWallTime() throws Exception {
         Path sample = Path.of("..", "samples", "order-pipeline.stratus.json");
         Project project = ProjectFiles.load(sample);

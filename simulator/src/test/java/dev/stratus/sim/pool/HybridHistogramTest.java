@@ -74,4 +74,22 @@ class HybridHistogramTest {
         assertThat((double) fixed.instanceMicros() / end).isGreaterThan(0.99);
         assertThat((double) hybrid.instanceMicros() / end).isLessThan(0.4);
     }
+
+    @Test
+    void anUnloadedInstanceDoesNotCountAgainstTheLimit() {
+        // Limit 1. Teach the policy a regular 10-minute gap, then ask again 2 minutes after a run:
+        // the instance is unloaded, waiting for its pre-warm, so the request starts a new one.
+        FunctionPool pool = new FunctionPool(1, 1, 15 * MINUTE, 0, Routing.NEWEST, null, ScaleOutLimit.NONE)
+                .withHybridKeepAlive(new HybridHistogram(15 * MINUTE));
+        long t = 0;
+        for (int i = 0; i < 20; i++, t += 10 * MINUTE) {
+            pool.release(pool.acquire(t), t + 1_000_000);
+        }
+        long last = t - 10 * MINUTE + 1_000_000;
+        assertThat(pool.instances()).as("unloaded after its run").isZero();
+        int slot = pool.acquire(last + 2 * MINUTE);
+        assertThat(slot).isNotNegative();
+        assertThat(pool.lastWasCold()).isTrue();
+        assertThat(pool.throttles()).isZero();
+    }
 }
