@@ -1,6 +1,7 @@
 package dev.stratus.app;
 
 import dev.stratus.app.samples.SampleCatalog;
+import dev.stratus.app.shell.ConfigFolder;
 import dev.stratus.app.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +11,9 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The Stratus studio as a JavaFX application: a window titled {@code <project name> — Stratus} with
- * the File menu, the canvas and a status bar. Its first raw parameter, when given, is the project
+ * The Stratus studio as a JavaFX application: a window titled {@code <project name> — Stratus}
+ * (with an asterisk after the name while there are unsaved changes) with menus, a toolbar, the
+ * palette, the canvas, the inspector, the problems and a status bar. Its first raw parameter, when given, is the project
  * file to open; without one it opens the default sample. Start it with {@link #launchStudio(Path)}.
  */
 public final class StudioApp extends Application {
@@ -41,8 +43,16 @@ public final class StudioApp extends Application {
 
     /** Sets up the studio on {@code stage} showing {@code fileOrNull}: what {@link #start} does. */
     static StudioWindow open(Stage stage, Path fileOrNull) {
+        return open(stage, fileOrNull, ConfigFolder.resolve());
+    }
+
+    /**
+     * Sets up the studio on {@code stage} showing {@code fileOrNull}, keeping recent files and the
+     * recovery file in {@code configFolder}.
+     */
+    static StudioWindow open(Stage stage, Path fileOrNull, Path configFolder) {
         Theme.applyUserAgentStylesheet();
-        StudioWindow window = new StudioWindow(stage, SampleCatalog.packaged());
+        StudioWindow window = new StudioWindow(stage, SampleCatalog.packaged(), configFolder);
         window.start(fileOrNull);
         return window;
     }

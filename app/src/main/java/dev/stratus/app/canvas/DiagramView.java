@@ -1,5 +1,9 @@
 package dev.stratus.app.canvas;
 
+import dev.stratus.app.edit.Edit;
+import dev.stratus.app.edit.EditorModel;
+import dev.stratus.app.edit.Edits;
+import dev.stratus.app.edit.Ids;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.layout.LayeredLayout;
 import dev.stratus.model.Architecture;
@@ -7,22 +11,31 @@ import dev.stratus.model.ConnectionRules;
 import dev.stratus.model.Edge;
 import dev.stratus.model.Layout;
 import dev.stratus.model.Node;
+import dev.stratus.model.NodeDefaults;
+import dev.stratus.model.NodeKind;
+import dev.stratus.model.Position;
 import dev.stratus.model.Project;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -43,6 +56,12 @@ import javafx.scene.transform.Translate;
  * ({@link #zoomProperty()}, 1 = 100%). Until the person scrolls or zooms, the view keeps the whole
  * diagram in sight, centred, at no more than 100%. Scrolling pans; scrolling with the shortcut key
  * (Ctrl, or Cmd on macOS) zooms about the pointer.
+ *
+ * <p>Two uses: {@code new DiagramView()} and {@link #setProject} draw a read-only picture; {@link
+ * #bind(EditorModel)} makes it the studio's editing canvas, which draws the model's project as it
+ * changes, shows the model's selection (style class {@code selected}) and makes every change through
+ * {@link EditorModel#apply}, so every change is undoable. The gestures are in {@link
+ * CanvasGestures}; the public operations below are what the window's menus and keys call.
  */
 public final class DiagramView extends Region {
 
@@ -54,26 +73,52 @@ public final class DiagramView extends Region {
     /** Space kept around the diagram when it is fitted, canvas units. */
     public static final double MARGIN = 28;
 
+    /** The grid nodes snap to when placed or moved, canvas units. */
+    public static final double GRID = 20;
+
+    /** How far each paste lands from what was copied, canvas units. */
+    public static final double PASTE_OFFSET = 2 * GRID;
+
+    /** One step of {@link #zoomIn()} and {@link #zoomOut()}. */
+    public static final double ZOOM_STEP = 1.25;
+
     private static final double PARALLEL_SPACING = 10;
+    private static final String CANVAS_STYLESHEET = "/dev/stratus/assets/theme/canvas.css";
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group labelLayer = new Group();
-    private final Group content = new Group(edgeLayer, nodeLayer, labelLayer);
+    final Group editLayer = new Group();
+    private final Group content = new Group(edgeLayer, nodeLayer, labelLayer, editLayer);
     private final Label placeholder = new Label("This design has no nodes yet.");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final List<EdgeView> edgeViews = new ArrayList<>();
+    private final Map<String, EdgeView> edgeViewsById = new HashMap<>();
     private Layout layout = Layout.EMPTY;
     private double fitLimit = 1;
     private boolean fitting = true;
+    private EditorModel model;
+    private CanvasGestures gestures;
+    private Clipboard clipboard = Clipboard.EMPTY;
+    private int pastes;
+    private boolean applying;
+    private boolean labelsDirty = true;
+
+    /** From this many nodes on, boxes are drawn without their shadow, which is slow to paint. */
+    public static final int LARGE_DESIGN = 150;
 
     public DiagramView() {
         getStyleClass().add("diagram-view");
         getStylesheets().add(Theme.stylesheet());
+        var canvasCss = DiagramView.class.getResource(CANVAS_STYLESHEET);
+        if (canvasCss != null) {
+            getStylesheets().add(canvasCss.toExternalForm());
+        }
         Translate pan = new Translate();
         pan.xProperty().bind(panX);
         pan.yProperty().bind(panY);
@@ -83,6 +128,7 @@ public final class DiagramView extends Region {
         content.getTransforms().setAll(pan, scale);
         placeholder.getStyleClass().add("diagram-placeholder");
         placeholder.setVisible(false);
+        placeholder.setMouseTransparent(true);
         getChildren().addAll(content, placeholder);
 
         Rectangle clip = new Rectangle();
@@ -92,7 +138,9 @@ public final class DiagramView extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
     }
 
-    /** The project drawn; {@code null} before the first {@link #setProject}. */
+    // ---- drawing ---------------------------------------------------------------------------
+
+    /** The project drawn; {@code null} before the first {@link #setProject} or {@link #bind}. */
     public ReadOnlyObjectProperty<Project> projectProperty() {
         return project.getReadOnlyProperty();
     }
@@ -101,12 +149,53 @@ public final class DiagramView extends Region {
         return project.get();
     }
 
-    /** Draws {@code next} in place of whatever was drawn, fitted to the view. */
+    /** Draws {@code next} in place of whatever was drawn, fitted to the view (a read-only picture). */
     public void setProject(Project next) {
-        project.set(next);
-        rebuild(next);
-        fitting = true;
-        requestLayout();
+        show(next, true);
+    }
+
+    /**
+     * Makes this the editing canvas of {@code editor}: from now on it draws the editor's project as
+     * it changes, shows its selection, and changes it only through {@link EditorModel#apply}. Call
+     * once.
+     */
+    public void bind(EditorModel editor) {
+        if (model != null) {
+            throw new IllegalStateException("the canvas is already bound to an editor");
+        }
+        model = Objects.requireNonNull(editor, "editor");
+        getStyleClass().add("editable");
+        setFocusTraversable(true);
+        gestures = new CanvasGestures(this, editor);
+        editor.projectProperty().addListener((o, before, after) -> show(after, shouldRefit(before, after)));
+        editor.selection().addListener((SetChangeListener<String>) change -> {
+            if (change.wasAdded()) {
+                markSelected(change.getElementAdded(), true);
+            }
+            if (change.wasRemoved()) {
+                markSelected(change.getElementRemoved(), false);
+            }
+        });
+        show(editor.project(), true);
+    }
+
+    /** The editor this canvas edits, if it is bound to one. */
+    public Optional<EditorModel> editor() {
+        return Optional.ofNullable(model);
+    }
+
+    /**
+     * A new project (opened, or a sample) is fitted to the view; an edit is not, so what the person
+     * works on stays where it is.
+     */
+    private boolean shouldRefit(Project before, Project after) {
+        if (applying || before == null) {
+            return before == null;
+        }
+        Set<String> old = new HashSet<>();
+        before.architecture().nodes().forEach(n -> old.add(n.id()));
+        return !after.architecture().nodes().isEmpty()
+                && after.architecture().nodes().stream().noneMatch(n -> old.contains(n.id()));
     }
 
     /** The positions the nodes are drawn at: the project's layout, completed for unplaced nodes. */
@@ -129,6 +218,12 @@ public final class DiagramView extends Region {
         return Collections.unmodifiableList(edgeViews);
     }
 
+    /** The view of the edge with this id, if it is drawn. */
+    public Optional<EdgeView> edgeView(String edgeId) {
+        return Optional.ofNullable(edgeViewsById.get(edgeId));
+    }
+
+    /** Zoom factor, 1 = 100%. */
     public DoubleProperty zoomProperty() {
         return zoom;
     }
@@ -139,6 +234,23 @@ public final class DiagramView extends Region {
 
     public DoubleProperty panYProperty() {
         return panY;
+    }
+
+    /**
+     * The last thing the canvas has to tell the person, such as why a connection was refused; the
+     * window shows it in its status bar. Empty when there is nothing to say.
+     */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Puts overlays (rubber band, refusal) above the canvas, in view pixels. */
+    void addOverlays(javafx.scene.Node... overlays) {
+        getChildren().addAll(overlays);
+    }
+
+    void say(String text) {
+        message.set(text);
     }
 
     /**
@@ -161,6 +273,16 @@ public final class DiagramView extends Region {
             maxY = Math.max(maxY, box.y() + box.height());
         }
         return new BoundingBox(minX - MARGIN, minY - MARGIN, maxX - minX + 2 * MARGIN, maxY - minY + 2 * MARGIN);
+    }
+
+    /** The canvas point (canvas units) under a point of this view (pixels). */
+    public Point2D toCanvas(double viewX, double viewY) {
+        return new Point2D((viewX - panX.get()) / zoom.get(), (viewY - panY.get()) / zoom.get());
+    }
+
+    /** Where a canvas point (canvas units) is shown in this view (pixels). */
+    public Point2D toView(double canvasX, double canvasY) {
+        return new Point2D(canvasX * zoom.get() + panX.get(), canvasY * zoom.get() + panY.get());
     }
 
     /**
@@ -195,27 +317,39 @@ public final class DiagramView extends Region {
         if (fitting) {
             applyFit();
         }
-        placeRouteLabels();
+        if (labelsDirty) {
+            labelsDirty = false;
+            placeRouteLabels();
+        }
         placeholder.autosize();
         layoutInArea(placeholder, 0, 0, getWidth(), getHeight(), 0, HPos.CENTER, VPos.CENTER);
+        if (gestures != null) {
+            gestures.layoutOverlays();
+        }
     }
 
     /** Puts each route label beside its line where it covers the least of the boxes and other labels. */
     private void placeRouteLabels() {
+        List<EdgeView> labelled = edgeViews.stream()
+                .filter(e -> e.routeLabel().isPresent() && e.drawnSegment() != null)
+                .toList();
+        if (labelled.isEmpty()) {
+            return;
+        }
         List<EdgeGeometry.Box> boxes =
                 nodeViews.values().stream().map(NodeView::box).toList();
+        List<EdgeGeometry.Segment> lines =
+                edgeViews.stream().map(EdgeView::drawnSegment).toList();
         List<EdgeGeometry.Box> placed = new ArrayList<>();
-        for (EdgeView edge : edgeViews) {
-            Label label = edge.routeLabel().orElse(null);
+        for (EdgeView edge : labelled) {
+            Label label = edge.routeLabel().orElseThrow();
             EdgeGeometry.Segment line = edge.drawnSegment();
-            if (label == null || line == null) {
-                continue;
+            List<EdgeGeometry.Segment> others = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                if (edgeViews.get(i) != edge && lines.get(i) != null) {
+                    others.add(lines.get(i));
+                }
             }
-            List<EdgeGeometry.Segment> others = edgeViews.stream()
-                    .filter(other -> other != edge)
-                    .map(EdgeView::drawnSegment)
-                    .filter(Objects::nonNull)
-                    .toList();
             double width = label.prefWidth(-1);
             double height = label.prefHeight(width);
             EdgeGeometry.Point corner = LabelPlacement.place(line, width, height, boxes, others, placed);
@@ -245,43 +379,111 @@ public final class DiagramView extends Region {
     }
 
     private void onScroll(ScrollEvent event) {
-        fitting = false;
         if (event.isShortcutDown()) {
-            double factor = Math.pow(1.0015, event.getDeltaY());
-            double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor));
-            // Keep the canvas point under the pointer where it is.
-            double canvasX = (event.getX() - panX.get()) / zoom.get();
-            double canvasY = (event.getY() - panY.get()) / zoom.get();
-            zoom.set(next);
-            panX.set(event.getX() - canvasX * next);
-            panY.set(event.getY() - canvasY * next);
+            zoomAbout(zoom.get() * Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
         } else {
-            panX.set(panX.get() + event.getDeltaX());
-            panY.set(panY.get() + event.getDeltaY());
+            panBy(event.getDeltaX(), event.getDeltaY());
         }
         event.consume();
     }
 
-    private void rebuild(Project next) {
-        nodeViews.clear();
-        edgeViews.clear();
-        edgeLayer.getChildren().clear();
-        nodeLayer.getChildren().clear();
-        labelLayer.getChildren().clear();
+    /** Moves the view of the canvas by {@code dx}, {@code dy} pixels. */
+    void panBy(double dx, double dy) {
+        fitting = false;
+        panX.set(panX.get() + dx);
+        panY.set(panY.get() + dy);
+    }
+
+    /** Zooms to {@code next} keeping the canvas point under the view point ({@code x}, {@code y}) in place. */
+    void zoomAbout(double next, double x, double y) {
+        fitting = false;
+        double clamped = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, next));
+        Point2D canvas = toCanvas(x, y);
+        zoom.set(clamped);
+        panX.set(x - canvas.getX() * clamped);
+        panY.set(y - canvas.getY() * clamped);
+    }
+
+    /**
+     * Draws {@code next}: node views whose node did not change are kept, so moving nodes or editing
+     * one node does not rebuild 500 boxes; edge views are rebuilt only when an edge or an end changed.
+     */
+    private void show(Project next, boolean refit) {
+        project.set(next);
         Architecture architecture = next.architecture();
         layout = LayeredLayout.complete(architecture, next.layout());
+        Map<String, NodeView> views = new LinkedHashMap<>();
+        boolean nodesChanged = false;
         for (Node node : architecture.nodes()) {
-            if (nodeViews.containsKey(node.id())) {
+            if (views.containsKey(node.id())) {
                 continue; // a duplicate id: the validator reports it, the first node is drawn
             }
-            NodeView view = NodeView.of(node);
-            layout.positionOf(node.id()).ifPresent(view::moveTo);
-            nodeViews.put(node.id(), view);
-            nodeLayer.getChildren().add(view);
+            NodeView view = nodeViews.get(node.id());
+            if (view == null || !view.node().equals(node)) {
+                view = NodeView.of(node);
+                view.setEditable(model != null);
+                nodesChanged = true;
+            }
+            views.put(node.id(), view);
         }
+        nodesChanged |= views.size() != nodeViews.size()
+                || !List.copyOf(views.keySet()).equals(List.copyOf(nodeViews.keySet()));
+        List<Edge> oldEdges = edgeViews.stream().map(EdgeView::edge).toList();
+        if (nodesChanged) {
+            Set<NodeView> kept = new HashSet<>(views.values());
+            Set<NodeView> gone = new HashSet<>(nodeViews.values());
+            gone.removeAll(kept);
+            kept.removeAll(nodeViews.values());
+            nodeLayer.getChildren().removeAll(gone);
+            nodeLayer.getChildren().addAll(kept); // the new views, in no particular order
+        }
+        nodeViews.clear();
+        nodeViews.putAll(views);
+        // Only on a change: touching the view's style classes restyles all 500 boxes.
+        boolean large = views.size() >= LARGE_DESIGN;
+        if (large != getStyleClass().contains("large")) {
+            if (large) {
+                getStyleClass().add("large");
+            } else {
+                getStyleClass().remove("large");
+            }
+        }
+        for (NodeView view : views.values()) {
+            layout.positionOf(view.nodeId()).ifPresent(view::moveTo);
+        }
+        if (nodesChanged || !oldEdges.equals(architecture.edges())) {
+            rebuildEdges(architecture.edges());
+        }
+        if (model != null) {
+            for (String id : model.selection()) {
+                markSelected(id, true);
+            }
+        }
+        placeholder.setVisible(nodeViews.isEmpty());
+        if (refit) {
+            fitting = true;
+        } else if (model != null) {
+            fitting = false;
+        }
+        requestLayout();
+    }
+
+    /**
+     * Draws {@code edges}, keeping the view of every edge that did not change and whose ends are
+     * drawn by the same node views as before: adding one edge to 800 does not redraw 800.
+     */
+    private void rebuildEdges(List<Edge> edges) {
+        Map<String, EdgeView> old = new HashMap<>();
+        for (EdgeView view : edgeViews) {
+            old.putIfAbsent(view.edge().id(), view);
+        }
+        Set<EdgeView> reused = new HashSet<>();
+        List<EdgeView> added = new ArrayList<>();
+        edgeViews.clear();
+        edgeViewsById.clear();
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> pairs = countPairs(architecture.edges());
-        for (Edge edge : architecture.edges()) {
+        Map<String, Integer> pairs = countPairs(edges);
+        for (Edge edge : edges) {
             NodeView from = nodeViews.get(edge.from());
             NodeView to = nodeViews.get(edge.to());
             if (from == null || to == null) {
@@ -293,14 +495,64 @@ public final class DiagramView extends Region {
             if (edge.from().compareTo(edge.to()) > 0) {
                 offset = -offset; // measured against the pair's own direction, so both ways part
             }
-            boolean synchronous =
-                    ConnectionRules.isSynchronous(from.node().kind(), to.node().kind(), edge.invocation());
-            EdgeView view = new EdgeView(edge, from, to, synchronous, offset);
+            EdgeView view = old.get(edge.id());
+            if (view == null
+                    || reused.contains(view)
+                    || !view.edge().equals(edge)
+                    || view.source() != from
+                    || view.target() != to
+                    || view.offset() != offset) {
+                boolean synchronous = ConnectionRules.isSynchronous(
+                        from.node().kind(), to.node().kind(), edge.invocation());
+                view = new EdgeView(edge, from, to, synchronous, offset);
+                view.setEditable(model != null);
+                view.setOnRedrawn(this::labelsMoved);
+                added.add(view);
+            } else {
+                reused.add(view);
+            }
             edgeViews.add(view);
-            edgeLayer.getChildren().add(view);
+            edgeViewsById.putIfAbsent(edge.id(), view);
+        }
+        Set<javafx.scene.Node> goneLines = new HashSet<>();
+        Set<javafx.scene.Node> goneLabels = new HashSet<>();
+        for (EdgeView view : old.values()) {
+            if (!reused.contains(view)) {
+                view.dispose();
+                goneLines.add(view);
+                view.routeLabel().ifPresent(goneLabels::add);
+            }
+        }
+        edgeLayer.getChildren().removeAll(goneLines);
+        labelLayer.getChildren().removeAll(goneLabels);
+        edgeLayer.getChildren().addAll(added);
+        for (EdgeView view : added) {
             view.routeLabel().ifPresent(labelLayer.getChildren()::add);
         }
-        placeholder.setVisible(nodeViews.isEmpty());
+        labelsMoved();
+    }
+
+    private void labelsMoved() {
+        if (!labelsDirty) {
+            labelsDirty = true;
+            requestLayout();
+        }
+    }
+
+    private void markSelected(String id, boolean selected) {
+        javafx.scene.Node view = nodeViews.get(id);
+        if (view == null) {
+            view = edgeViewsById.get(id);
+        }
+        if (view == null) {
+            return;
+        }
+        boolean has = view.getStyleClass().contains("selected");
+        if (selected && !has) {
+            view.getStyleClass().add("selected");
+        } else if (!selected && has) {
+            view.getStyleClass().remove("selected");
+        }
     }
 
     private Map<String, Integer> countPairs(List<Edge> edges) {
@@ -318,5 +570,229 @@ public final class DiagramView extends Region {
         return edge.from().compareTo(edge.to()) <= 0
                 ? edge.from() + "\u0000" + edge.to()
                 : edge.to() + "\u0000" + edge.from();
+    }
+
+    // ---- editing ---------------------------------------------------------------------------
+
+    private EditorModel editing() {
+        if (model == null) {
+            throw new IllegalStateException("this canvas is a picture: bind it to an editor to edit");
+        }
+        return model;
+    }
+
+    /** Applies {@code edit} as one undoable step, without refitting the view. */
+    void apply(Edit edit) {
+        applying = true;
+        try {
+            editing().apply(edit);
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** A grid point: {@code value} rounded to the nearest multiple of {@link #GRID}. */
+    public static double snap(double value) {
+        return Math.round(value / GRID) * GRID;
+    }
+
+    /**
+     * Adds a new node of {@code kind} centred on the canvas point {@code at} (canvas units),
+     * snapped to the grid, and selects it. Returns its id. What a drop from the palette does.
+     */
+    public String placeNode(NodeKind kind, Point2D at) {
+        Position corner = new Position(snap(at.getX() - NodeView.WIDTH / 2), snap(at.getY() - NodeView.HEIGHT / 2));
+        return addNode(kind, corner);
+    }
+
+    /** Adds a new node of {@code kind} with its top-left corner at {@code corner}, selects it, returns its id. */
+    public String addNode(NodeKind kind, Position corner) {
+        Project current = editing().project();
+        String id = Ids.newId(current, kind.id().replace("-trigger", ""));
+        Node node = NodeDefaults.of(kind, id, Ids.newName(current, kind));
+        apply(Edits.addNode(node, corner));
+        model.selection().clear();
+        model.selection().add(id);
+        return id;
+    }
+
+    /**
+     * Connects node {@code fromId} to node {@code toId} when {@link ConnectionRules} allow it, with
+     * the default batching for queues and streams and a route {@code GET /<function name>} for a
+     * gateway's edge. Returns why the connection was refused, or empty when it was made; a refusal
+     * is also put in {@link #messageProperty()}.
+     */
+    public Optional<String> connect(String fromId, String toId) {
+        Project current = editing().project();
+        Architecture architecture = current.architecture();
+        Optional<Node> from = architecture.node(fromId);
+        Optional<Node> to = architecture.node(toId);
+        Optional<String> refusal;
+        if (from.isEmpty() || to.isEmpty()) {
+            refusal = Optional.of("There is no node " + (from.isEmpty() ? fromId : toId) + " to connect.");
+        } else if (fromId.equals(toId)) {
+            refusal = Optional.of("A node cannot be connected to itself here.");
+        } else if (architecture.edges().stream().anyMatch(e -> e.from().equals(fromId) && e.to().equals(toId))) {
+            refusal = Optional.of(NodeView.displayName(from.get()) + " is already connected to "
+                    + NodeView.displayName(to.get()) + ".");
+        } else {
+            refusal = ConnectionRules.refusal(from.get().kind(), to.get().kind());
+        }
+        if (refusal.isPresent()) {
+            say(refusal.get());
+            return refusal;
+        }
+        NodeKind fromKind = from.get().kind();
+        Edge edge = Edge.of(Ids.newEdgeId(current), fromId, toId)
+                .withBatching(ConnectionRules.defaultBatching(fromKind).orElse(null));
+        if (fromKind.category() == NodeKind.Category.GATEWAY) {
+            edge = edge.withRoute("GET /" + to.get().name());
+        }
+        apply(Edits.connect(edge));
+        say("Connected " + NodeView.displayName(from.get()) + " to " + NodeView.displayName(to.get()) + ".");
+        return Optional.empty();
+    }
+
+    /** Deletes the selected nodes and edges, with every edge of a deleted node. */
+    public void deleteSelection() {
+        Set<String> selected = Set.copyOf(editing().selection());
+        if (!selected.isEmpty()) {
+            apply(Edits.delete(selected));
+            model.selection().clear();
+        }
+    }
+
+    /** Copies the selected nodes and the edges between them, for {@link #paste()}. */
+    public void copySelection() {
+        Clipboard copied = Clipboard.of(editing().project(), model.selection(), layout.positions());
+        if (!copied.isEmpty()) {
+            clipboard = copied;
+            pastes = 0;
+        }
+    }
+
+    /** Whether {@link #paste()} has something to paste. */
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
+    /**
+     * Adds copies of what was copied, each paste {@link #PASTE_OFFSET} further away, with fresh ids
+     * and names and the edges between them; selects the copies.
+     */
+    public void paste() {
+        if (clipboard.isEmpty()) {
+            return;
+        }
+        pastes++;
+        pasteFrom(clipboard, pastes * PASTE_OFFSET, "Paste");
+    }
+
+    /** Copies the selection beside itself in one step, leaving the clipboard as it was. */
+    public void duplicateSelection() {
+        Clipboard copied = Clipboard.of(editing().project(), model.selection(), layout.positions());
+        if (!copied.isEmpty()) {
+            pasteFrom(copied, PASTE_OFFSET, "Duplicate");
+        }
+    }
+
+    private void pasteFrom(Clipboard from, double offset, String what) {
+        int count = from.nodes().size();
+        Clipboard.Paste paste =
+                from.pasteInto(model.project(), offset, offset, count == 1 ? what : what + " " + count + " nodes");
+        apply(paste.edit());
+        model.selection().clear();
+        model.selection().addAll(paste.nodeIds());
+    }
+
+    /** Selects every node and edge. */
+    public void selectAll() {
+        Set<String> all = new HashSet<>(nodeViews.keySet());
+        all.addAll(edgeViewsById.keySet());
+        editing().selection().addAll(all);
+    }
+
+    /** Moves the selected nodes by {@code dx}, {@code dy} canvas units, in one undoable step. */
+    public void nudge(double dx, double dy) {
+        Map<String, Position> moved = new HashMap<>();
+        for (String id : editing().selection()) {
+            layout.positionOf(id)
+                    .filter(p -> nodeViews.containsKey(id))
+                    .ifPresent(p -> moved.put(id, new Position(p.x() + dx, p.y() + dy)));
+        }
+        if (!moved.isEmpty()) {
+            apply(Edits.move(moved));
+        }
+    }
+
+    /** Lays the whole design out left to right ({@link LayeredLayout}), in one undoable step, and fits it. */
+    public void arrange() {
+        apply(Edits.layout(LayeredLayout.of(editing().project().architecture())));
+        fitToWindow();
+    }
+
+    /** Starts renaming the selected node in place; Enter keeps the new name, Escape cancels. */
+    public void renameSelected() {
+        editing().selection().stream()
+                .filter(nodeViews::containsKey)
+                .findFirst()
+                .ifPresent(id -> gestures.startRename(nodeViews.get(id)));
+    }
+
+    /** Selects the node or edge {@code id} alone and pans so that it is in sight. */
+    public void reveal(String id) {
+        EditorModel editor = editing();
+        NodeView node = nodeViews.get(id);
+        EdgeView edge = edgeViewsById.get(id);
+        if (node == null && edge == null) {
+            return;
+        }
+        editor.selection().retainAll(Set.of(id));
+        editor.selection().add(id);
+        EdgeGeometry.Box box = node != null
+                ? node.box()
+                : span(edge.source().box(), edge.target().box());
+        Point2D topLeft = toView(box.x(), box.y());
+        Point2D bottomRight = toView(box.x() + box.width(), box.y() + box.height());
+        boolean inSight = topLeft.getX() >= 0
+                && topLeft.getY() >= 0
+                && bottomRight.getX() <= getWidth()
+                && bottomRight.getY() <= getHeight();
+        if (!inSight) {
+            fitting = false;
+            panX.set(getWidth() / 2 - (box.x() + box.width() / 2) * zoom.get());
+            panY.set(getHeight() / 2 - (box.y() + box.height() / 2) * zoom.get());
+        }
+    }
+
+    private static EdgeGeometry.Box span(EdgeGeometry.Box a, EdgeGeometry.Box b) {
+        double x = Math.min(a.x(), b.x());
+        double y = Math.min(a.y(), b.y());
+        return new EdgeGeometry.Box(
+                x,
+                y,
+                Math.max(a.x() + a.width(), b.x() + b.width()) - x,
+                Math.max(a.y() + a.height(), b.y() + b.height()) - y);
+    }
+
+    /** Zooms in one step about the middle of the view. */
+    public void zoomIn() {
+        zoomAbout(zoom.get() * ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Zooms out one step about the middle of the view. */
+    public void zoomOut() {
+        zoomAbout(zoom.get() / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Back to 100%, about the middle of the view. */
+    public void resetZoom() {
+        zoomAbout(1, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Shows the whole design, at no more than 100%. */
+    public void fitToWindow() {
+        fit(1);
+        requestLayout();
     }
 }

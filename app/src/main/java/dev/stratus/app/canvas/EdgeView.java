@@ -35,9 +35,14 @@ public final class EdgeView extends Group {
     private final boolean synchronous;
     private final double offset;
     private final Path line = new Path();
+    /** A wide, invisible copy of the line, so a person can click a thin edge. */
+    private final Path hit = new Path();
+
+    private final InvalidationListener redraw = o -> update();
     private final Polygon arrow = new Polygon();
     private final Label routeLabel;
     private Segment labelLine;
+    private Runnable onRedrawn = () -> {};
 
     /**
      * @param synchronous whether the caller waits: drawn solid, else dashed
@@ -53,14 +58,18 @@ public final class EdgeView extends Group {
         getStyleClass().addAll("edge-view", synchronous ? "sync" : "async");
         line.getStyleClass().add("edge-line");
         arrow.getStyleClass().add("edge-arrow");
-        getChildren().addAll(line, arrow);
+        hit.getStyleClass().add("edge-hit");
+        hit.setStroke(javafx.scene.paint.Color.TRANSPARENT);
+        hit.setStrokeWidth(10);
+        hit.setFill(null);
+        hit.setMouseTransparent(true);
+        getChildren().addAll(hit, line, arrow);
         if (edge.route() != null && from.node().kind().category() == Category.GATEWAY) {
             routeLabel = new Label(edge.route());
             routeLabel.getStyleClass().add("edge-route");
         } else {
             routeLabel = null;
         }
-        InvalidationListener redraw = o -> update();
         from.layoutXProperty().addListener(redraw);
         from.layoutYProperty().addListener(redraw);
         to.layoutXProperty().addListener(redraw);
@@ -71,6 +80,19 @@ public final class EdgeView extends Group {
     /** The edge this view shows. */
     public Edge edge() {
         return edge;
+    }
+
+    /** Stops following the two node views: call when the view is dropped from the canvas. */
+    void dispose() {
+        from.layoutXProperty().removeListener(redraw);
+        from.layoutYProperty().removeListener(redraw);
+        to.layoutXProperty().removeListener(redraw);
+        to.layoutYProperty().removeListener(redraw);
+    }
+
+    /** Lets clicks on and near the line reach the canvas's selection (an editable canvas only). */
+    void setEditable(boolean editable) {
+        hit.setMouseTransparent(!editable);
     }
 
     /** The view of the node the edge leaves. */
@@ -101,6 +123,7 @@ public final class EdgeView extends Group {
         Optional<Segment> segment = EdgeGeometry.between(from.box(), to.box(), offset);
         boolean shown = segment.isPresent();
         line.setVisible(shown);
+        hit.setVisible(shown);
         arrow.setVisible(shown);
         if (routeLabel != null) {
             routeLabel.setVisible(shown);
@@ -116,6 +139,7 @@ public final class EdgeView extends Group {
         double stop = Math.max(0, length - ARROW_LENGTH * 0.6) / length;
         Point end = new Point(start.x() + (tip.x() - start.x()) * stop, start.y() + (tip.y() - start.y()) * stop);
         line.getElements().setAll(new MoveTo(start.x(), start.y()), new LineTo(end.x(), end.y()));
+        hit.getElements().setAll(line.getElements());
         arrow.getPoints().setAll(head[0], head[1], head[2], head[3], head[4], head[5]);
         setLabelLine(segment.get());
     }
@@ -131,6 +155,7 @@ public final class EdgeView extends Group {
                 .setAll(
                         new MoveTo(start.x(), start.y()),
                         new CubicCurveTo(control1.x(), control1.y(), control2.x(), control2.y(), tip.x() + 4, tip.y()));
+        hit.getElements().setAll(line.getElements());
         double[] head = EdgeGeometry.arrowHead(control2, tip, ARROW_LENGTH, ARROW_HALF_WIDTH);
         arrow.getPoints().setAll(head[0], head[1], head[2], head[3], head[4], head[5]);
         line.setVisible(true);
@@ -150,8 +175,16 @@ public final class EdgeView extends Group {
 
     private void setLabelLine(Segment next) {
         labelLine = next;
-        if (routeLabel != null) {
-            requestLayout(); // the canvas places route labels when it lays out
-        }
+        onRedrawn.run(); // the canvas places route labels again when it lays out
+    }
+
+    /** Tells the canvas when the line moved, so it places the route labels again. */
+    void setOnRedrawn(Runnable handler) {
+        onRedrawn = handler;
+    }
+
+    /** How far the line runs beside the line between the centres, canvas units. */
+    double offset() {
+        return offset;
     }
 }

@@ -72,6 +72,9 @@ final class LabelPlacement {
                 double cost = ARROW_COST * overlap(label, arrow) + START_COST * overlap(label, start);
                 for (Box box : boxes) {
                     double all = overlap(label, box);
+                    if (all == 0) {
+                        continue;
+                    }
                     double inside = overlap(label, inset(box, RIM));
                     cost += INSIDE_COST * inside + RIM_COST * (all - inside);
                 }
@@ -79,7 +82,9 @@ final class LabelPlacement {
                     cost += LABEL_COST * overlap(label, grow(other, 2));
                 }
                 for (Segment line : lines) {
-                    cost += CROSSING_COST * lengthInside(line, label);
+                    if (mayCross(line, label)) {
+                        cost += CROSSING_COST * lengthInside(line, label);
+                    }
                 }
                 cost += Math.hypot(cx - middle.x(), cy - middle.y()) + (side == 0 ? 0 : BESIDE_COST);
                 if (cost < bestCost) {
@@ -89,6 +94,18 @@ final class LabelPlacement {
             }
         }
         return best;
+    }
+
+    /** Whether the bounding box of {@code line} meets {@code box}: a cheap test before clipping. */
+    private static boolean mayCross(Segment line, Box box) {
+        double x0 = line.start().x();
+        double x1 = line.end().x();
+        double y0 = line.start().y();
+        double y1 = line.end().y();
+        return Math.max(x0, x1) >= box.x()
+                && Math.min(x0, x1) <= box.x() + box.width()
+                && Math.max(y0, y1) >= box.y()
+                && Math.min(y0, y1) <= box.y() + box.height();
     }
 
     /** The area two boxes share. */

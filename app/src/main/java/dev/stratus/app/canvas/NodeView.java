@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -42,11 +43,15 @@ public abstract sealed class NodeView extends Region
     /** Side of the coloured square behind the icon. */
     private static final double BADGE = 30;
 
+    /** Radius of the port on the right edge that a person drags from to connect, canvas units. */
+    public static final double PORT_RADIUS = 6;
+
     private final Node node;
     private final Label nameLabel;
     private final Label captionLabel;
     private final HBox content;
     private final VBox text;
+    private final Circle port = new Circle(WIDTH, HEIGHT / 2, PORT_RADIUS);
 
     private NodeView(Node node, String caption) {
         this.node = node;
@@ -73,12 +78,22 @@ public abstract sealed class NodeView extends Region
         content = new HBox(8, badge, text);
         content.setAlignment(Pos.CENTER_LEFT);
         content.setPadding(new Insets(0, 6, 0, 10));
-        getChildren().add(content);
+        port.getStyleClass().add("port");
+        port.setManaged(false);
+        port.setVisible(false);
+        getChildren().addAll(content, port);
 
         setMinSize(WIDTH, HEIGHT);
         setPrefSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
-        Tooltip.install(this, new Tooltip(displayName(node) + "\n" + node.kind().displayName() + " · " + node.id()));
+        // Installed when first pointed at: 500 tooltips made up front slow the opening of a large design.
+        setOnMouseEntered(e -> {
+            if (getProperties().get(Tooltip.class) == null) {
+                Tooltip tip = new Tooltip(displayName(node) + "\n" + node.kind().displayName() + " · " + node.id());
+                Tooltip.install(this, tip);
+                getProperties().put(Tooltip.class, tip);
+            }
+        });
     }
 
     /** The view for {@code node}, of the family its kind belongs to. */
@@ -121,6 +136,19 @@ public abstract sealed class NodeView extends Region
     /** The label under the name that names the kind. */
     public Label captionLabel() {
         return captionLabel;
+    }
+
+    /**
+     * The small circle on the right edge (style class {@code port}) that a person drags from to
+     * connect this node to another; shown only on an editable canvas.
+     */
+    public Circle port() {
+        return port;
+    }
+
+    /** Shows or hides the port: a picture of a design has none. */
+    void setEditable(boolean editable) {
+        port.setVisible(editable);
     }
 
     /** Puts the box's top-left corner at {@code position}, in canvas units. */

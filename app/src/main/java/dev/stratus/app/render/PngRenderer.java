@@ -1,8 +1,7 @@
 package dev.stratus.app.render;
 
 import dev.stratus.app.canvas.DiagramView;
-import dev.stratus.app.shell.Document;
-import dev.stratus.app.shell.StudioActions;
+import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.shell.StudioPane;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.model.Project;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -66,8 +64,31 @@ public final class PngRenderer {
         write(picture, out);
     }
 
+    /**
+     * Draws {@code project}'s diagram alone on white, fitted to its content, {@code width} pixels
+     * wide: what {@link #render} writes without the studio. Call it on the FX thread.
+     */
+    public static WritableImage diagramImage(Project project, int width) {
+        return diagram(project, width);
+    }
+
+    /**
+     * Draws {@code project}'s diagram into an image exactly {@code width} x {@code height} pixels,
+     * fitted and centred: a thumbnail. Call it on the FX thread.
+     */
+    public static WritableImage diagramImage(Project project, int width, int height) {
+        DiagramView view = new DiagramView();
+        view.getStyleClass().add("picture");
+        view.setProject(project);
+        Scene scene = new Scene(view, width, height, Color.WHITE);
+        view.fit(1);
+        return snapshot(scene);
+    }
+
     private static WritableImage diagram(Project project, int width) {
-        Theme.applyUserAgentStylesheet();
+        if (javafx.application.Application.getUserAgentStylesheet() == null) {
+            Theme.applyUserAgentStylesheet();
+        }
         DiagramView view = new DiagramView();
         view.getStyleClass().add("picture");
         view.setProject(project);
@@ -82,9 +103,11 @@ public final class PngRenderer {
     }
 
     private static WritableImage studio(Project project, int width) {
-        Theme.applyUserAgentStylesheet();
-        StudioPane pane = new StudioPane(List.of(), StudioActions.NONE);
-        pane.show(Document.unsaved(project, project.name()));
+        if (javafx.application.Application.getUserAgentStylesheet() == null) {
+            Theme.applyUserAgentStylesheet();
+        }
+        StudioPane pane = StudioPane.forPicture(new EditorModel(project));
+        pane.originProperty().set(project.name());
         Scene scene = new Scene(pane, width, Math.round(width * STUDIO_ASPECT));
         return snapshot(scene);
     }

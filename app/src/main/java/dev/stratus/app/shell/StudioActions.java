@@ -1,37 +1,40 @@
 package dev.stratus.app.shell;
 
 import dev.stratus.app.samples.Sample;
+import java.nio.file.Path;
 
 /**
- * What the studio's menus ask of whoever owns the window. The shell only builds the menus; the
- * owner decides how to choose files and report errors.
+ * What the studio's File menu, toolbar and keys ask of whoever owns the window. The shell only
+ * builds the controls; the owner decides how to choose files, ask questions and report errors. Every
+ * method does nothing by default, so a shell drawn into a picture can use {@link #NONE}. The Edit
+ * and View menus act through {@link EditActions}.
  */
 public interface StudioActions {
 
     /** Does nothing: for a shell drawn into a picture, where no one clicks. */
-    StudioActions NONE = new StudioActions() {
-        @Override
-        public void chooseAndOpen() {}
+    StudioActions NONE = new StudioActions() {};
 
-        @Override
-        public void openSample(Sample sample) {}
-
-        @Override
-        public void chooseAndSaveAs() {}
-
-        @Override
-        public void quit() {}
-    };
+    /** File → New…: start an empty design or one from a sample. */
+    default void newProject() {}
 
     /** File → Open…: ask for a project file and open it. */
-    void chooseAndOpen();
+    default void chooseAndOpen() {}
 
     /** File → Open Sample ▸ {@code sample}. */
-    void openSample(Sample sample);
+    default void openSample(Sample sample) {}
+
+    /** File → Open Recent ▸ {@code file}. */
+    default void openRecent(Path file) {}
+
+    /** File → Save: to the project's file, or Save As when it has none. */
+    default void save() {}
 
     /** File → Save As…: ask for a file and save the project there. */
-    void chooseAndSaveAs();
+    default void chooseAndSaveAs() {}
+
+    /** File → Export Picture…: ask for a PNG file and draw the diagram into it. */
+    default void chooseAndExportPicture() {}
 
     /** File → Quit. */
-    void quit();
+    default void quit() {}
 }

@@ -4,9 +4,10 @@ import java.net.URL;
 import javafx.application.Application;
 
 /**
- * The studio's look: AtlantaFX's Primer Light as the user-agent stylesheet for every control, and
- * {@code /dev/stratus/assets/theme/stratus.css} (from {@code assets/theme/}) for the canvas and the
- * shell. Call {@link #applyUserAgentStylesheet()} on the FX thread once the toolkit runs.
+ * The studio's look: AtlantaFX's Primer Light or Primer Dark as the user-agent stylesheet for every
+ * control, and {@code /dev/stratus/assets/theme/stratus.css} (from {@code assets/theme/}) for the
+ * canvas and the shell; the dark variant adds the style class {@value #DARK_CLASS} to the studio's
+ * root. Call {@link #applyUserAgentStylesheet()} on the FX thread once the toolkit runs.
  */
 public final class Theme {
 
@@ -21,11 +22,30 @@ public final class Theme {
      */
     public static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
 
+    /** Primer Dark's stylesheet inside the AtlantaFX jar, named for the same reason. */
+    public static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+
+    /** The style class the studio's root carries while the dark theme is on. */
+    public static final String DARK_CLASS = "dark";
+
+    private static boolean dark;
+
     private Theme() {}
 
     /** Makes Primer Light the default look of every JavaFX control in this process. */
     public static void applyUserAgentStylesheet() {
-        Application.setUserAgentStylesheet(resource(PRIMER_LIGHT, "the AtlantaFX theme"));
+        apply(false);
+    }
+
+    /** Makes Primer Dark ({@code true}) or Primer Light the look of every control in this process. */
+    public static void apply(boolean useDark) {
+        Application.setUserAgentStylesheet(resource(useDark ? PRIMER_DARK : PRIMER_LIGHT, "the AtlantaFX theme"));
+        dark = useDark;
+    }
+
+    /** Whether the dark theme was applied last. */
+    public static boolean isDark() {
+        return dark;
     }
 
     /** The Stratus stylesheet's URL, for {@code getStylesheets().add(...)}. */

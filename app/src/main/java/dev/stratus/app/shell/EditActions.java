@@ -1,0 +1,112 @@
+package dev.stratus.app.shell;
+
+import dev.stratus.app.canvas.DiagramView;
+import dev.stratus.app.edit.EditorModel;
+import dev.stratus.app.theme.Theme;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.control.TextInputControl;
+
+/**
+ * What the Edit and View menus, the toolbar and their keys do: undo and redo on the model, and the
+ * canvas's operations (clipboard, delete, select all, rename, zoom, fit, arrange), plus the theme.
+ *
+ * <p>Menu accelerators act before the focused control sees the key, so while an editable text field
+ * (the inspector, a rename in place) has the focus, the editing keys edit its text, not the design.
+ * Use on the FX thread only.
+ */
+public final class EditActions {
+
+    private final EditorModel model;
+    private final DiagramView diagram;
+    private final Parent root;
+
+    /** Actions on {@code model} through {@code diagram}; {@code root} carries the dark-theme class. */
+    public EditActions(EditorModel model, DiagramView diagram, Parent root) {
+        this.model = model;
+        this.diagram = diagram;
+        this.root = root;
+    }
+
+    public void undo() {
+        textFocus().ifPresentOrElse(TextInputControl::undo, model::undo);
+    }
+
+    public void redo() {
+        textFocus().ifPresentOrElse(TextInputControl::redo, model::redo);
+    }
+
+    public void cut() {
+        textFocus().ifPresentOrElse(TextInputControl::cut, () -> {
+            diagram.copySelection();
+            diagram.deleteSelection();
+        });
+    }
+
+    public void copy() {
+        textFocus().ifPresentOrElse(TextInputControl::copy, diagram::copySelection);
+    }
+
+    public void paste() {
+        textFocus().ifPresentOrElse(TextInputControl::paste, diagram::paste);
+    }
+
+    public void duplicate() {
+        if (textFocus().isEmpty()) {
+            diagram.duplicateSelection();
+        }
+    }
+
+    public void delete() {
+        textFocus().ifPresentOrElse(TextInputControl::deleteNextChar, diagram::deleteSelection);
+    }
+
+    public void selectAll() {
+        textFocus().ifPresentOrElse(TextInputControl::selectAll, diagram::selectAll);
+    }
+
+    public void rename() {
+        if (textFocus().isEmpty()) {
+            diagram.renameSelected();
+        }
+    }
+
+    public void zoomIn() {
+        diagram.zoomIn();
+    }
+
+    public void zoomOut() {
+        diagram.zoomOut();
+    }
+
+    public void actualSize() {
+        diagram.resetZoom();
+    }
+
+    public void fitToWindow() {
+        diagram.fitToWindow();
+    }
+
+    /** Lays the design out left to right, in one undoable step. */
+    public void arrange() {
+        diagram.arrange();
+    }
+
+    /** Switches every control to Primer Dark ({@code true}) or Primer Light. */
+    public void useDarkTheme(boolean dark) {
+        Theme.apply(dark);
+        root.getStyleClass().remove(Theme.DARK_CLASS);
+        if (dark) {
+            root.getStyleClass().add(Theme.DARK_CLASS);
+        }
+    }
+
+    /** The editable text field or area that has the keyboard focus, if one has. */
+    private Optional<TextInputControl> textFocus() {
+        return root.getScene() != null
+                        && root.getScene().getFocusOwner() instanceof TextInputControl text
+                        && text.isEditable()
+                ? Optional.of(text)
+                : Optional.empty();
+    }
+}
