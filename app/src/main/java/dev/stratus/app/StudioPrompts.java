@@ -67,7 +67,9 @@ interface StudioPrompts {
                 return alert.showAndWait().orElse(discard) == restore;
             }
 
+            // Outer: created or cancelled; inner: the sample chosen, or empty for an empty design.
             @Override
+            @SuppressWarnings("OptionalMapToOptional")
             public Optional<Optional<Sample>> chooseNew(SampleCatalog catalog) {
                 Dialog<ButtonType> dialog = new Dialog<>();
                 own(dialog, stage);

@@ -39,6 +39,8 @@ public record BreakEven(
     private static final double MONTH_HOURS = 720;
 
     /**
+     * Compares the simulated design with always-on servers.
+     *
      * @param result the simulation
      * @param serverlessWithoutFreeTier the design's monthly cost with the free tier off
      * @param server the server to compare with

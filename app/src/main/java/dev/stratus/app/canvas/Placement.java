@@ -28,7 +28,7 @@ public final class Placement {
                 .values();
         for (int cell = 0; ; cell++) {
             double x = 40 + (cell % COLUMNS) * CELL_WIDTH;
-            double y = 40 + (cell / COLUMNS) * CELL_HEIGHT;
+            double y = 40 + Math.floorDiv(cell, COLUMNS) * CELL_HEIGHT;
             if (taken.stream().noneMatch(p -> overlaps(p, x, y))) {
                 return new Position(x, y);
             }

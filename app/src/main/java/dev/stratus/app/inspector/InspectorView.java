@@ -226,14 +226,14 @@ public final class InspectorView extends VBox {
         if (editor != null && editor.field() == field) {
             editor.setValue(field.getValue());
         }
-        flag(model.project());
+        flag();
     }
 
     private void showRefusal(Field field, String message) {
         refused.put(field.key(), message);
         refusal.setText(message);
         refusal.setVisible(true);
-        flag(model.project());
+        flag();
     }
 
     private void showProblems(Project project, String subject, boolean forElement) {
@@ -249,11 +249,11 @@ public final class InspectorView extends VBox {
                 }
             }
         }
-        flag(project);
+        flag();
     }
 
     /** Marks the editors whose values have a problem or were refused. */
-    private void flag(Project project) {
+    private void flag() {
         Map<String, String> messages = new HashMap<>();
         for (javafx.scene.Node line : problems.getChildren()) {
             String text = ((Label) line).getText();

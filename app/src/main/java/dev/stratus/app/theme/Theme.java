@@ -33,7 +33,14 @@ public final class Theme {
     private Theme() {}
 
     /** Makes Primer Light the default look of every JavaFX control in this process. */
+    /**
+     * ControlsFX's property sheet stylesheet sets a colour AtlantaFX's theme defines differently, and
+     * JavaFX warns about it on every draw; a user can do nothing about it. Held so the level sticks.
+     */
+    private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
+
     public static void applyUserAgentStylesheet() {
+        CSS_LOG.setLevel(java.util.logging.Level.SEVERE);
         apply(false);
     }
 

@@ -115,6 +115,8 @@ public final class DesignSimulation {
         return recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9);
     }
 
+    // The event queue stores kinds as ints, to stay free of objects; ALL maps them back.
+    @SuppressWarnings("EnumOrdinal")
     private void schedule(long time, EventKind kind, int target, long data) {
         events.add(time, kind == EventKind.FINISH ? 0 : 1, kind.ordinal(), target, data);
     }
