@@ -419,8 +419,8 @@ public final class DiagramView extends Region {
                 continue; // a duplicate id: the validator reports it, the first node is drawn
             }
             NodeView view = nodeViews.get(node.id());
-            if (view == null || !view.node().equals(node)) {
-                view = NodeView.of(node);
+            if (view == null || !view.node().equals(node) || view.provider() != next.provider()) {
+                view = NodeView.of(node, next.provider());
                 view.setEditable(model != null);
                 nodesChanged = true;
             }

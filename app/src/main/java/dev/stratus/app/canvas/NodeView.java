@@ -1,9 +1,11 @@
 package dev.stratus.app.canvas;
 
+import dev.stratus.app.inspector.ProviderWords;
 import dev.stratus.model.ApiGateway;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Node;
 import dev.stratus.model.Position;
+import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
 import dev.stratus.model.Service;
 import dev.stratus.model.Trigger;
@@ -96,18 +98,32 @@ public abstract sealed class NodeView extends Region
         });
     }
 
-    /** The view for {@code node}, of the family its kind belongs to. */
+    /** The view for {@code node} on AWS, of the family its kind belongs to. */
     public static NodeView of(Node node) {
+        return of(node, Provider.AWS);
+    }
+
+    /** The view for {@code node}, its caption in {@code provider}'s words ("DynamoDB table", "Action"). */
+    public static NodeView of(Node node, Provider provider) {
+        NodeView view;
         if (node instanceof Trigger trigger) {
-            return new TriggerView(trigger);
+            view = new TriggerView(trigger, provider);
+        } else if (node instanceof ApiGateway gateway) {
+            view = new GatewayView(gateway, provider);
+        } else if (node instanceof FunctionNode function) {
+            view = new FunctionView(function, provider);
+        } else {
+            view = new ServiceView((Service) node, provider);
         }
-        if (node instanceof ApiGateway gateway) {
-            return new GatewayView(gateway);
-        }
-        if (node instanceof FunctionNode function) {
-            return new FunctionView(function);
-        }
-        return new ServiceView((Service) node);
+        view.provider = provider;
+        return view;
+    }
+
+    private Provider provider = Provider.AWS;
+
+    /** The provider whose words the caption uses. */
+    public Provider provider() {
+        return provider;
     }
 
     /** What a node is called on the canvas: its name, or its id when it has none. */
@@ -200,22 +216,27 @@ public abstract sealed class NodeView extends Region
 
     /** HTTP, schedule, queue, storage, stream and topic triggers: where events enter the design. */
     static final class TriggerView extends NodeView {
-        TriggerView(Trigger trigger) {
-            super(trigger, trigger.kind().displayName());
+        TriggerView(Trigger trigger, Provider provider) {
+            super(trigger, ProviderWords.of(provider, trigger.kind()));
         }
     }
 
-    /** The API gateway: its caption says whether it is an HTTP or a REST API. */
+    /** The API gateway: its caption names the gateway product. */
     static final class GatewayView extends NodeView {
-        GatewayView(ApiGateway gateway) {
-            super(gateway, "Gateway · " + (gateway.type() == ApiGateway.Type.REST ? "REST" : "HTTP"));
+        GatewayView(ApiGateway gateway, Provider provider) {
+            // On AWS the type is the product ("HTTP API", "REST API"); elsewhere the provider's gateway.
+            super(
+                    gateway,
+                    provider == Provider.AWS
+                            ? (gateway.type() == ApiGateway.Type.REST ? "REST API" : "HTTP API")
+                            : ProviderWords.of(provider, gateway.kind()));
         }
     }
 
     /** A function: its caption gives its memory size. */
     static final class FunctionView extends NodeView {
-        FunctionView(FunctionNode function) {
-            super(function, "Function · " + memory(function.memoryMb()));
+        FunctionView(FunctionNode function, Provider provider) {
+            super(function, provider.functionWord() + " · " + memory(function.memoryMb()));
         }
 
         /** 512 MB, 1 GB, 1.5 GB, 1769 MB: gigabytes where they are round, so the caption stays short. */
@@ -230,15 +251,16 @@ public abstract sealed class NodeView extends Region
 
     /** A database, bucket, queue, topic, email service or external API. */
     static final class ServiceView extends NodeView {
-        ServiceView(Service service) {
-            super(service, caption(service));
+        ServiceView(Service service, Provider provider) {
+            super(service, caption(service, provider));
         }
 
-        private static String caption(Service service) {
+        private static String caption(Service service, Provider provider) {
+            String words = ProviderWords.of(provider, service.kind());
             if (service instanceof Queue queue && queue.type() == Queue.Type.FIFO) {
-                return "FIFO queue";
+                return words + " (FIFO)";
             }
-            return service.kind().displayName();
+            return words;
         }
     }
 }
