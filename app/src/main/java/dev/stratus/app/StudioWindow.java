@@ -142,6 +142,7 @@ final class StudioWindow implements StudioActions {
             return false;
         }
         model.open(Project.empty(recovered.name()), null);
+        pane.diagram().fitToWindow();
         model.apply(Edits.project("Restore unsaved work", p -> recovered));
         pane.originProperty().set("Recovered \u2014 not saved");
         return true;
@@ -189,6 +190,7 @@ final class StudioWindow implements StudioActions {
         }
         Path absolute = file.toAbsolutePath().normalize();
         model.open(loaded, absolute);
+        pane.diagram().fitToWindow();
         pane.originProperty().set(absolute.toString());
         recent.add(absolute);
         recovery.discard();
@@ -290,6 +292,7 @@ final class StudioWindow implements StudioActions {
     /** Shows an empty, unsaved design, without asking about unsaved changes. */
     void newEmpty() {
         model.open(Project.empty("Untitled"), null);
+        pane.diagram().fitToWindow();
         pane.originProperty().set("Not saved");
         recovery.discard();
     }
@@ -305,6 +308,7 @@ final class StudioWindow implements StudioActions {
     private void showSample(Sample sample) {
         try {
             model.open(catalog.load(sample), null);
+            pane.diagram().fitToWindow();
             pane.originProperty().set("Sample: " + sample.title());
         } catch (ProjectFileException e) {
             showError("Cannot open the sample", e.getMessage());
