@@ -53,7 +53,6 @@ public final class FunctionPool {
 
     private int[] prev;
     private int[] next;
-    private int[] index; // position in the routing index (heap or array), or in the partial set
     private int[] partialIndex;
 
     private int[] freeSlots;
@@ -65,8 +64,7 @@ public final class FunctionPool {
     private int head = NONE;
     private int tail = NONE;
     // Routing index over the same idle instances: a max-heap by creation (NEWEST) or an array (RANDOM).
-    private int[] routingIndex;
-    private int routingSize;
+    private final IdleIndex routingIndex;
     // Idle provisioned instances: a stack; they never expire.
     private int[] provisionedIdle;
     private int provisionedIdleCount;
@@ -129,10 +127,11 @@ public final class FunctionPool {
         loaded = new boolean[capacity];
         prev = new int[capacity];
         next = new int[capacity];
-        index = new int[capacity];
         partialIndex = new int[capacity];
         freeSlots = new int[capacity];
-        routingIndex = new int[capacity];
+        routingIndex = routing == Routing.NEWEST || routing == Routing.RANDOM
+                ? new IdleIndex(routing == Routing.NEWEST)
+                : null;
         provisionedIdle = new int[capacity];
         partial = new int[capacity];
         for (int i = 0; i < Math.min(provisioned, maxInstances); i++) {
@@ -351,8 +350,8 @@ public final class FunctionPool {
         switch (routing) {
             case MRU -> slot = head;
             case LRU -> slot = tail;
-            case NEWEST -> slot = routingIndex[0];
-            case RANDOM -> slot = routingIndex[random.nextInt(routingSize)];
+            case NEWEST -> slot = routingIndex.max();
+            case RANDOM -> slot = routingIndex.random(random);
             default -> throw new IllegalStateException(routing.name());
         }
         unlinkIdle(slot);
@@ -496,77 +495,16 @@ public final class FunctionPool {
         partialIndex[last] = at;
     }
 
-    // The routing index: a max-heap by creation for NEWEST, an unordered array for RANDOM.
-
     private void addToRoutingIndex(int slot) {
-        if (routing != Routing.NEWEST && routing != Routing.RANDOM) {
-            return;
-        }
-        if (routingSize == routingIndex.length) {
-            routingIndex = Arrays.copyOf(routingIndex, routingIndex.length * 2);
-        }
-        int at = routingSize++;
-        routingIndex[at] = slot;
-        index[slot] = at;
-        if (routing == Routing.NEWEST) {
-            siftUp(at);
+        if (routingIndex != null) {
+            routingIndex.add(slot, creation[slot]);
         }
     }
 
     private void removeFromRoutingIndex(int slot) {
-        if (routing != Routing.NEWEST && routing != Routing.RANDOM) {
-            return;
+        if (routingIndex != null) {
+            routingIndex.remove(slot);
         }
-        int at = index[slot];
-        int last = routingIndex[--routingSize];
-        if (at == routingSize) {
-            return;
-        }
-        routingIndex[at] = last;
-        index[last] = at;
-        if (routing == Routing.NEWEST) {
-            siftDown(at);
-            siftUp(index[last]);
-        }
-    }
-
-    private void siftUp(int at) {
-        int slot = routingIndex[at];
-        long key = creation[slot];
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            int parentSlot = routingIndex[parent];
-            if (creation[parentSlot] >= key) {
-                break;
-            }
-            routingIndex[at] = parentSlot;
-            index[parentSlot] = at;
-            at = parent;
-        }
-        routingIndex[at] = slot;
-        index[slot] = at;
-    }
-
-    private void siftDown(int at) {
-        int slot = routingIndex[at];
-        long key = creation[slot];
-        int half = routingSize >>> 1;
-        while (at < half) {
-            int child = 2 * at + 1;
-            int right = child + 1;
-            if (right < routingSize && creation[routingIndex[right]] > creation[routingIndex[child]]) {
-                child = right;
-            }
-            int childSlot = routingIndex[child];
-            if (key >= creation[childSlot]) {
-                break;
-            }
-            routingIndex[at] = childSlot;
-            index[childSlot] = at;
-            at = child;
-        }
-        routingIndex[at] = slot;
-        index[slot] = at;
     }
 
     private void growSlots() {
@@ -582,7 +520,6 @@ public final class FunctionPool {
         loaded = Arrays.copyOf(loaded, capacity);
         prev = Arrays.copyOf(prev, capacity);
         next = Arrays.copyOf(next, capacity);
-        index = Arrays.copyOf(index, capacity);
         partialIndex = Arrays.copyOf(partialIndex, capacity);
     }
 }
