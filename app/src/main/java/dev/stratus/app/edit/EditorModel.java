@@ -1,9 +1,12 @@
 package dev.stratus.app.edit;
 
 import dev.stratus.model.Project;
+import dev.stratus.validate.Problem;
+import dev.stratus.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +41,9 @@ public final class EditorModel {
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
     private Project saved;
+    private final Validator validator = new Validator();
+    private Project checked;
+    private List<Problem> problems = List.of();
 
     public EditorModel(Project initial) {
         open(initial, null);
@@ -137,6 +143,18 @@ public final class EditorModel {
 
     public ReadOnlyStringProperty redoTextProperty() {
         return redoText.getReadOnlyProperty();
+    }
+
+    /**
+     * The validator's problems of {@code project}, checked once per project however many views ask
+     * (the inspector and the problems pane both do on every change).
+     */
+    public List<Problem> problemsOf(Project project) {
+        if (project != checked) {
+            problems = validator.validate(project);
+            checked = project;
+        }
+        return problems;
     }
 
     /** Ids of the selected nodes and edges. */

@@ -8,7 +8,6 @@ import dev.stratus.model.NodeKind;
 import dev.stratus.model.Project;
 import dev.stratus.model.Trigger;
 import dev.stratus.validate.Problem;
-import dev.stratus.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,7 +49,6 @@ public final class InspectorView extends VBox {
             + ".inspector-title { -fx-font-weight: bold; -fx-padding: 6 8 6 8; }\n";
 
     private final EditorModel model;
-    private final Validator validator = new Validator();
     private final Label title = new Label();
     private final VBox groups = new VBox();
     private final Label refusal = new Label();
@@ -240,7 +238,7 @@ public final class InspectorView extends VBox {
         problems.getChildren().clear();
         refusal.setVisible(!refused.isEmpty());
         if (forElement) {
-            for (Problem problem : validator.validate(project)) {
+            for (Problem problem : model.problemsOf(project)) {
                 if (Objects.equals(problem.subject(), subject)) {
                     Label line = new Label(problem.message());
                     line.setWrapText(true);

@@ -6,7 +6,6 @@ import dev.stratus.model.Edge;
 import dev.stratus.model.Node;
 import dev.stratus.model.Project;
 import dev.stratus.validate.Problem;
-import dev.stratus.validate.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ public final class ProblemsView extends VBox {
 
     private final EditorModel model;
     private final Consumer<String> reveal;
-    private final Validator validator = new Validator();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final TableView<Row> table = new TableView<>(rows);
     private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper(this, "errorCount");
@@ -107,7 +105,7 @@ public final class ProblemsView extends VBox {
     private void refresh() {
         Project project = model.project();
         Map<String, Node> nodes = project.architecture().nodesById();
-        List<Row> fresh = validator.validate(project).stream()
+        List<Row> fresh = model.problemsOf(project).stream()
                 .sorted(Comparator.comparing(Problem::severity))
                 .map(p -> new Row(p, element(project, nodes, p.subject())))
                 .toList();
