@@ -1,44 +1,10 @@
 package dev.stratus.project;
 
-/**
- * A project file that cannot be read: which file, where in it (1-based line and column, 0 when the
- * place is unknown) and what is wrong. {@link #getMessage()} is one line for a person.
- */
-public final class ProjectFileException extends Exception {
+/** A project file that cannot be read; see {@link FileProblem} for what it says. */
+public final class ProjectFileException extends FileProblem {
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-    private final int line;
-    private final int column;
-    private final String problem;
-
     public ProjectFileException(String file, int line, int column, String problem, Throwable cause) {
-        super(format(file, line, column, problem), cause);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
-    }
-
-    public String file() {
-        return file;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
-    }
-
-    /** What is wrong, without the place. */
-    public String problem() {
-        return problem;
-    }
-
-    private static String format(String file, int line, int column, String problem) {
-        String place = line > 0 ? ":" + line + ":" + column : "";
-        return file + place + ": " + problem;
+        super(file, line, column, problem, cause);
     }
 }
