@@ -1,18 +1,21 @@
 package dev.stratus.export;
 
 import dev.stratus.model.Project;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
- * Writes a project as a complete, deployable project for one {@link ExportTarget} into a folder.
- * No exporter exists yet: exporting is the subject of its own issue, and the command line does not
- * offer {@code export} until one does.
+ * Turns a project into a complete, deployable project for one {@link ExportTarget}. Exporting is pure:
+ * it builds the files in memory ({@link Export}) so that the studio can preview them and the command
+ * line can write them with {@link Export#writeTo}.
  */
 public interface Exporter {
 
     ExportTarget target();
 
-    /** Writes the exported project into {@code folder}, which must be empty or missing. */
-    void export(Project project, Path folder) throws IOException;
+    /**
+     * The exported files for {@code project}, with notes on anything the target could not express
+     * exactly.
+     *
+     * @throws ExportException when the design cannot be exported (the message says which node and why)
+     */
+    Export export(Project project) throws ExportException;
 }
