@@ -217,8 +217,9 @@ public record ExportPlan(
 
         ExportPlan plan() throws ExportException {
             for (Node node : architecture.nodes()) {
-                resourceKind(node).ifPresent(kind -> resources.put(
-                        node.id(), new Resource(node, kind, node instanceof dev.stratus.model.Trigger)));
+                resourceKind(node)
+                        .ifPresent(kind -> resources.put(
+                                node.id(), new Resource(node, kind, node instanceof dev.stratus.model.Trigger)));
             }
             List<Api> apis = new ArrayList<>();
             for (Node node : architecture.nodes()) {
@@ -336,7 +337,8 @@ public record ExportPlan(
 
         private static String matchingVariable(Map<String, String> literals, Connection connection) {
             String wanted = connection.resource() != null
-                    ? (connection.resource().node() instanceof ExternalApi api && !api.url().isBlank()
+                    ? (connection.resource().node() instanceof ExternalApi api
+                                    && !api.url().isBlank()
                             ? api.url()
                             : connection.resource().name())
                     : connection.function().name();

@@ -56,7 +56,9 @@ public final class ExportedFiles {
             throw new IllegalArgumentException("an exported file has no path");
         }
         for (String segment : path.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+            if (segment.equals(".")
+                    || segment.equals("..")
+                    || !SEGMENT.matcher(segment).matches()) {
                 throw new IllegalArgumentException("'" + path + "' is not a safe relative path for an exported file");
             }
         }

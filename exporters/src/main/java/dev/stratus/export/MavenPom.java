@@ -50,9 +50,7 @@ public final class MavenPom {
     /** The coordinates the targets use: group {@code com.example}, artifact from the project name. */
     public static MavenPom forProject(Project project, String suffix) {
         String artifact = artifactId(project, suffix);
-        String description = project.description().isBlank()
-                ? "Exported from Stratus"
-                : project.description();
+        String description = project.description().isBlank() ? "Exported from Stratus" : project.description();
         return new MavenPom("com.example", artifact, project.name(), description);
     }
 

@@ -56,12 +56,20 @@ public final class Xml {
     private void write(StringBuilder out, int depth) {
         out.append("  ".repeat(depth)).append('<').append(name);
         for (String[] attribute : attributes) {
-            out.append(' ').append(attribute[0]).append("=\"").append(escape(attribute[1], true)).append('"');
+            out.append(' ')
+                    .append(attribute[0])
+                    .append("=\"")
+                    .append(escape(attribute[1], true))
+                    .append('"');
         }
         if (text == null && children.isEmpty()) {
             out.append("/>\n");
         } else if (children.isEmpty()) {
-            out.append('>').append(escape(text, false)).append("</").append(name).append(">\n");
+            out.append('>')
+                    .append(escape(text, false))
+                    .append("</")
+                    .append(name)
+                    .append(">\n");
         } else {
             out.append(">\n");
             for (Xml child : children) {

@@ -62,7 +62,8 @@ public final class ExportChecks {
     /** Runs a command in {@code dir}, killing it after {@code limit}; stdout and stderr together. */
     public static Result run(Path dir, Duration limit, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Path log = Files.createTempFile("stratus-check", ".log");
         builder.redirectOutput(log.toFile());
@@ -103,6 +104,45 @@ public final class ExportChecks {
                 .as("npm tools installed by the build in %s", folder)
                 .exists();
         return folder.toAbsolutePath();
+    }
+
+    /**
+     * Compares an export file by file with the golden copy in
+     * {@code src/test/resources/golden/<name>/}: the same paths, the same text. Run the tests with
+     * {@code -Dstratus.updateGolden=true} to rewrite the golden copy after a deliberate change, and
+     * review the difference in git before committing it.
+     */
+    public static void assertMatchesGolden(Export export, String name) throws IOException {
+        Path golden = Path.of("src/test/resources/golden").resolve(name);
+        if (Boolean.getBoolean("stratus.updateGolden")) {
+            if (Files.exists(golden)) {
+                try (Stream<Path> old = Files.walk(golden)) {
+                    for (Path p :
+                            old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            export.writeTo(golden, false);
+        }
+        List<String> expected;
+        try (Stream<Path> files = Files.walk(golden)) {
+            expected = files.filter(Files::isRegularFile)
+                    .map(p -> golden.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(export.files().paths().stream().sorted().toList())
+                .as("files of the %s export (golden copy in %s)", name, golden)
+                .isEqualTo(expected);
+        for (String path : expected) {
+            assertThat(export.files().text(path))
+                    .as(
+                            "%s of the %s export differs from the golden copy; if the change is meant,"
+                                    + " run with -Dstratus.updateGolden=true and review the diff",
+                            path, name)
+                    .isEqualTo(Files.readString(golden.resolve(path), StandardCharsets.UTF_8));
+        }
     }
 
     /** Writes an export into a fresh folder under {@code parent} and returns the folder. */

@@ -18,7 +18,9 @@ class ExportPlanTest {
         assertThat(table.name()).isEqualTo("TABLE_NAME");
         assertThat(table.isReference()).isTrue();
         assertThat(table.reference().resource().id()).isEqualTo("db-items");
-        assertThat(list.events()).containsExactly(new ExportPlan.Http("GET", "/items", plan.apis().get(0).gateway()));
+        assertThat(list.events())
+                .containsExactly(
+                        new ExportPlan.Http("GET", "/items", plan.apis().get(0).gateway()));
         assertThat(plan.apis().get(0).exposed()).isTrue();
         assertThat(plan.apis().get(0).routes()).hasSize(4);
     }
@@ -33,7 +35,8 @@ class ExportPlanTest {
                 .containsExactly("THUMBNAIL_BUCKET", "THUMBNAIL_WIDTH");
         assertThat(thumbnail.environment().get(0).isReference()).isTrue();
         assertThat(thumbnail.events()).singleElement().isInstanceOf(ExportPlan.StorageEvent.class);
-        assertThat(plan.resources()).extracting(ExportPlan.Resource::kind)
+        assertThat(plan.resources())
+                .extracting(ExportPlan.Resource::kind)
                 .containsExactly(ExportPlan.ResourceKind.BUCKET, ExportPlan.ResourceKind.BUCKET);
     }
 
@@ -41,7 +44,9 @@ class ExportPlanTest {
     void everySamplePlansWithAnEventForEveryFunction() throws Exception {
         for (Path sample : ExportChecks.samples()) {
             ExportPlan plan = ExportPlan.of(ExportChecks.load(sample));
-            assertThat(plan.functions()).as(sample.toString()).allSatisfy(f -> assertThat(f.events()).isNotEmpty());
+            assertThat(plan.functions())
+                    .as(sample.toString())
+                    .allSatisfy(f -> assertThat(f.events()).isNotEmpty());
         }
     }
 
