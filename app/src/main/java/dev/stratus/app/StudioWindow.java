@@ -385,6 +385,12 @@ final class StudioWindow implements StudioActions {
     }
 
     @Override
+    public void exportProject() {
+        dev.stratus.app.export.ExportWindow.open(
+                stage, model::project, java.util.List.of(dev.stratus.app.theme.Theme.stylesheet()));
+    }
+
+    @Override
     public void quit() {
         if (!confirmDiscard()) {
             return;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             SweepCommand.class,
             CostCommand.class,
             RenderCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 the input has problems, 2 usage or unreadable input."})

@@ -90,6 +90,8 @@ public final class StudioMenuBar {
         MenuItem saveAs = item("Save As\u2026", "menu-save-as", "Shortcut+Shift+S", actions::chooseAndSaveAs);
         MenuItem export =
                 item("Export Picture\u2026", "menu-export-picture", "Shortcut+E", actions::chooseAndExportPicture);
+        MenuItem exportProject =
+                item("Export Project\u2026", "menu-export-project", "Shortcut+Shift+E", actions::exportProject);
         MenuItem quit = item("Quit", "menu-quit", "Shortcut+Q", actions::quit);
 
         Menu file = new Menu("File");
@@ -104,6 +106,7 @@ public final class StudioMenuBar {
                         save,
                         saveAs,
                         new SeparatorMenuItem(),
+                        exportProject,
                         export,
                         new SeparatorMenuItem(),
                         quit);

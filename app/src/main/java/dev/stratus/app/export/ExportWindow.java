@@ -1,0 +1,67 @@
+package dev.stratus.app.export;
+
+import dev.stratus.export.ExportTarget;
+import dev.stratus.model.Project;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The Export Project window: an {@link ExportPane} owned by the studio, with real dialogs. */
+public final class ExportWindow {
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stratus-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private ExportWindow() {}
+
+    /** Opens the window for the design {@code project} supplies, owned by {@code owner}. */
+    public static Stage open(Window owner, Supplier<Project> project, Iterable<String> stylesheets) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Export \u201c" + project.get().name() + "\u201d \u2014 Stratus");
+        ExportPane pane = new ExportPane(project, dialogs(stage), BACKGROUND);
+        Scene scene = new Scene(pane, 1000, 650);
+        stylesheets.forEach(scene.getStylesheets()::add);
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    private static ExportPane.Prompts dialogs(Stage stage) {
+        return new ExportPane.Prompts() {
+            @Override
+            public Optional<Path> chooseFolder(ExportTarget target) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle("Export to " + target.displayName() + ": choose a folder");
+                File chosen = chooser.showDialog(stage);
+                return Optional.ofNullable(chosen).map(File::toPath);
+            }
+
+            @Override
+            public boolean confirmOverwrite(Path folder) {
+                ButtonType overwrite = new ButtonType("Write Over", ButtonBar.ButtonData.YES);
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", overwrite, ButtonType.CANCEL);
+                alert.initOwner(stage);
+                alert.setHeaderText("The folder is not empty");
+                alert.setContentText(folder + " already holds files. Exported files replace those of the same"
+                        + " name; other files stay.");
+                return alert.showAndWait().orElse(ButtonType.CANCEL) == overwrite;
+            }
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stratus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stratus export} and {@code stratus import} as a person runs them. */
+class ExportCommandTest {
+
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    Path folder;
+
+    private record Run(int status, String out, String err) {}
+
+    private static Run stratus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void exportWritesACompleteSamProjectAndSaysWhatToDoNext() throws IOException {
+        Path out = folder.resolve("sam");
+        Run run = stratus("export", SAMPLES.resolve("rest-api.stratus.json").toString(), "--target", "sam", "--out",
+                out.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Exported").contains("(AWS SAM, ").contains("README.md");
+        assertThat(files(out)).contains("template.yaml", "pom.xml", "README.md");
+        assertThat(Files.readString(out.resolve("template.yaml")))
+                .contains("AWS::Serverless::Function")
+                .contains("DynamoDBCrudPolicy");
+    }
+
+    @Test
+    void exportToAllWritesAFolderPerTarget() throws IOException {
+        Run run = stratus("export", SAMPLES.resolve("nightly-report.stratus.json").toString(), "-t", "all", "-o",
+                folder.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(folder.resolve("sam/template.yaml")).exists();
+        assertThat(folder.resolve("serverless/serverless.yml")).exists();
+        assertThat(folder.resolve("azure/host.json")).exists();
+        assertThat(folder.resolve("gcp/deploy.sh")).exists();
+        assertThat(folder.resolve("openwhisk/manifest.yaml")).exists();
+    }
+
+    @Test
+    void aFolderThatHoldsFilesIsRefusedUnlessForced() throws IOException {
+        Path mine = Files.writeString(folder.resolve("notes.txt"), "my own notes");
+        String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
+        Run refused = stratus("export", sample, "--target", "gcp", "--out", folder.toString());
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("stratus: " + folder + " is not empty; choose an empty folder or pass"
+                + " --force to write over it\n");
+        assertThat(files(folder)).containsExactly("notes.txt");
+
+        Run forced = stratus("export", sample, "--target", "gcp", "--out", folder.toString(), "--force");
+        assertThat(forced.status()).isZero();
+        assertThat(files(folder)).contains("notes.txt", "deploy.sh", "pom.xml");
+        assertThat(Files.readString(mine)).isEqualTo("my own notes");
+    }
+
+    @Test
+    void anUnknownTargetIsAUsageErrorNamingTheTargets() {
+        Run run = stratus("export", SAMPLES.resolve("rest-api.stratus.json").toString(), "--target", "heroku",
+                "--out", folder.resolve("x").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("stratus: --target must be one of sam, serverless, azure, gcp, openwhisk or all, not"
+                        + " 'heroku'\n");
+        assertThat(folder.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aDesignWithErrorsIsNotExported() throws IOException {
+        String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"))
+                .replace("\"memoryMb\" : 512", "\"memoryMb\" : 99999");
+        Path broken = Files.writeString(folder.resolve("broken.stratus.json"), text);
+        Run run = stratus("export", broken.toString(), "--target", "sam", "--out", folder.resolve("out").toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("error").contains("fix the errors above before exporting");
+        assertThat(folder.resolve("out")).doesNotExist();
+    }
+}

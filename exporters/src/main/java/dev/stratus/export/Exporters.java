@@ -1,0 +1,23 @@
+package dev.stratus.export;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The exporter of each target, for the command line and the studio. */
+public final class Exporters {
+
+    private static final Map<ExportTarget, Supplier<Exporter>> EXPORTERS = new EnumMap<>(ExportTarget.class);
+
+    static {
+        // Filled in as each target's exporter lands.
+    }
+
+    private Exporters() {}
+
+    /** The exporter for {@code target}; empty only while a target is not implemented. */
+    public static Optional<Exporter> of(ExportTarget target) {
+        return Optional.ofNullable(EXPORTERS.get(target)).map(Supplier::get);
+    }
+}
