@@ -31,8 +31,15 @@ render() {
 }
 
 echo "Enabling the services in ${PROJECT} ..."
-gcloud services enable cloudfunctions.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com logging.googleapis.com firestore.googleapis.com apigateway.googleapis.com servicemanagement.googleapis.com servicecontrol.googleapis.com \
-  --project="$PROJECT"
+gcloud services enable --project="$PROJECT" \
+  cloudfunctions.googleapis.com \
+  cloudbuild.googleapis.com \
+  artifactregistry.googleapis.com \
+  logging.googleapis.com \
+  firestore.googleapis.com \
+  apigateway.googleapis.com \
+  servicemanagement.googleapis.com \
+  servicecontrol.googleapis.com
 
 # Firestore (native mode) for the tables; each collection appears with its first document.
 gcloud firestore databases describe --database='(default)' --project="$PROJECT" >/dev/null 2>&1 \

@@ -66,7 +66,8 @@ final class DeployScript {
         line("  exit 1");
         line("fi");
         line("if [[ ! \"$REGION\" =~ ^[a-z]+-[a-z]+[0-9]+$ ]]; then");
-        line("  echo \"deploy.sh: set REGION to a Cloud Functions region such as us-central1 (it is '${REGION}')\" >&2");
+        line(
+                "  echo \"deploy.sh: set REGION to a Cloud Functions region such as us-central1 (it is '${REGION}')\" >&2");
         line("  exit 1");
         line("fi");
         line("");
@@ -138,8 +139,8 @@ final class DeployScript {
         for (ExportPlan.Resource resource : build.plan().resources()) {
             String topic = build.topics().get(resource.id());
             if (topic != null) {
-                line("ensure_topic " + Shell.quote(topic) + "  # " + resource.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " " + comment(resource.name()));
+                line("ensure_topic " + Shell.quote(topic) + "  # "
+                        + resource.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + comment(resource.name()));
             }
         }
         for (Map.Entry<String, String> schedule : build.schedules().entrySet()) {
@@ -155,9 +156,12 @@ final class DeployScript {
         }
         line("# Cloud Storage buckets; their names are global, so they start with the project id.");
         for (Map.Entry<String, GcpExporter.BucketName> bucket : build.buckets().entrySet()) {
-            String name = build.plan().resource(bucket.getKey()).map(ExportPlan.Resource::name).orElse("");
-            line(bucket.getValue().variable() + "=\"${PROJECT}\"" + Shell.quote("-" + bucket.getValue().suffix())
-                    + "  # " + comment(name));
+            String name = build.plan()
+                    .resource(bucket.getKey())
+                    .map(ExportPlan.Resource::name)
+                    .orElse("");
+            line(bucket.getValue().variable() + "=\"${PROJECT}\""
+                    + Shell.quote("-" + bucket.getValue().suffix()) + "  # " + comment(name));
         }
         line("ensure_bucket() {");
         line("  gcloud storage buckets describe \"gs://$1\" --project=\"$PROJECT\" >/dev/null 2>&1 \\");
@@ -167,7 +171,8 @@ final class DeployScript {
         for (GcpExporter.BucketName bucket : build.buckets().values()) {
             line("ensure_bucket \"$" + bucket.variable() + "\"");
         }
-        boolean storageTriggers = build.deployments().stream().anyMatch(d -> d.trigger() == GcpExporter.Trigger.STORAGE);
+        boolean storageTriggers =
+                build.deployments().stream().anyMatch(d -> d.trigger() == GcpExporter.Trigger.STORAGE);
         if (storageTriggers) {
             line("# Cloud Storage sends its events to functions through Pub/Sub: its service agent publishes.");
             line("GCS_AGENT=\"$(gcloud storage service-agent --project=\"$PROJECT\")\"");
@@ -249,11 +254,13 @@ final class DeployScript {
                 if (storage.event() == StorageTrigger.Event.CREATED) {
                     words.add("--trigger-bucket=\"$" + variable + "\"");
                 } else {
-                    words.add("--trigger-event-filters=" + Shell.quote("type=" + GcpExporter.Build.storageType(storage)));
+                    words.add(
+                            "--trigger-event-filters=" + Shell.quote("type=" + GcpExporter.Build.storageType(storage)));
                     words.add("--trigger-event-filters=\"bucket=${" + variable + "}\"");
                 }
                 if (!storage.prefix().isEmpty() || !storage.suffix().isEmpty()) {
-                    build.note("The storage trigger of '" + deployment.function().name() + "' on '"
+                    build.note("The storage trigger of '"
+                            + deployment.function().name() + "' on '"
                             + storage.bucket().name() + "' filters object names (prefix '" + storage.prefix()
                             + "', suffix '" + storage.suffix() + "'); Cloud Storage triggers cannot, so every object"
                             + " starts '" + deployment.name() + "' and the handler skips the others.");
@@ -322,12 +329,14 @@ final class DeployScript {
 
     private void gateway(GcpExporter.Build.GatewayOut gateway) {
         String api = Shell.quote(gateway.apiId());
-        line("# API Gateway " + comment(GcpExporter.Build.gatewayName(gateway.api().gateway())) + ": routes in "
+        line("# API Gateway "
+                + comment(GcpExporter.Build.gatewayName(gateway.api().gateway())) + ": routes in "
                 + gateway.specFile());
         String account = null;
         if (gateway.serviceAccount() != null) {
             account = "GATEWAY_ACCOUNT_" + Names.upperSnake(gateway.apiId(), "api");
-            line("# Callers must authenticate (" + gateway.api().gateway().auth().id() + "), so the functions are"
+            line("# Callers must authenticate ("
+                    + gateway.api().gateway().auth().id() + "), so the functions are"
                     + " private and the gateway calls them as its own service account.");
             line(account + "=" + Shell.quote(gateway.serviceAccount()) + "\"@${PROJECT}.iam.gserviceaccount.com\"");
             line("gcloud iam service-accounts describe \"$" + account + "\" --project=\"$PROJECT\" >/dev/null 2>&1 \\");
@@ -335,7 +344,8 @@ final class DeployScript {
                     + " --project=\"$PROJECT\" --display-name=" + Shell.quote("API Gateway " + gateway.apiId()));
             Set<String> granted = new LinkedHashSet<>();
             for (ExportPlan.Route route : gateway.api().routes()) {
-                GcpExporter.Deployment deployment = build.httpDeployment(route.function().id());
+                GcpExporter.Deployment deployment =
+                        build.httpDeployment(route.function().id());
                 if (deployment.isPublic() || !granted.add(deployment.name())) {
                     continue;
                 }

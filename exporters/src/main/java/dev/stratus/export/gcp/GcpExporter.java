@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.stratus.export.Documents;
 import dev.stratus.export.Export;
 import dev.stratus.export.ExportException;
@@ -22,7 +23,6 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.StorageTrigger;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,6 +183,7 @@ public final class GcpExporter implements Exporter {
         private final Map<String, Map<String, String>> connectionVariables = new LinkedHashMap<>();
         private final Map<String, String> variableRenames = new LinkedHashMap<>();
         private final Map<String, Settings> settings = new LinkedHashMap<>();
+        private final Map<String, String> triggerBuckets = new LinkedHashMap<>();
         private final Names.Unique deploymentNames = new Names.Unique("-", 63);
         private final Names.Unique classNames = new Names.Unique("", 120);
 
@@ -233,14 +234,16 @@ public final class GcpExporter implements Exporter {
                 switch (resource.kind()) {
                     case QUEUE, TOPIC, STREAM -> topics.put(resource.id(), topicNames.next(topicName(resource.name())));
                     case BUCKET -> {
-                        String suffix = Names.kebab(resource.name(), "bucket", 32).replace("google", "g00gle");
+                        String suffix =
+                                Names.kebab(resource.name(), "bucket", 32).replace("google", "g00gle");
                         String variable = "BUCKET_" + Names.upperSnake(resource.name(), "bucket");
                         buckets.put(
                                 resource.id(),
                                 new BucketName(bucketVariables.next(variable), bucketNames.next(suffix)));
                     }
-                    case TABLE -> collections.put(
-                            resource.id(), collectionNames.next(Names.kebab(resource.name(), "collection", 100)));
+                    case TABLE ->
+                        collections.put(
+                                resource.id(), collectionNames.next(Names.kebab(resource.name(), "collection", 100)));
                     case EMAIL, EXTERNAL_API -> {
                         // Nothing to create on Google Cloud: see the notes and the URL variables.
                     }
@@ -405,8 +408,16 @@ public final class GcpExporter implements Exporter {
             }
             for (ExportPlan.Event event : function.events()) {
                 if (event instanceof ExportPlan.StorageEvent storage) {
-                    String name = names.next(bucketVariable(storage));
-                    environment.putIfAbsent(name, buckets.get(storage.bucket().id()).deployed());
+                    // The same names come out for every deployment of the function: same variables, same order.
+                    String key = function.id() + "/" + storage.bucket().id();
+                    if (environment.containsValue(
+                                    buckets.get(storage.bucket().id()).deployed())
+                            && triggerBuckets.containsKey(key)) {
+                        continue;
+                    }
+                    String name = names.next(Names.upperSnake(storage.bucket().name(), "trigger") + "_BUCKET");
+                    triggerBuckets.putIfAbsent(key, name);
+                    environment.put(name, buckets.get(storage.bucket().id()).deployed());
                 }
             }
             connectionVariables.putIfAbsent(function.id(), connections);
@@ -414,15 +425,12 @@ public final class GcpExporter implements Exporter {
         }
 
         /** The variable that names a storage trigger's bucket, for the name filter in the handler. */
-        String bucketVariable(ExportPlan.StorageEvent storage) {
-            return Names.upperSnake(storage.bucket().name(), "trigger") + "_BUCKET";
+        String bucketVariable(ExportPlan.Function function, ExportPlan.StorageEvent storage) {
+            return triggerBuckets.get(function.id() + "/" + storage.bucket().id());
         }
 
         private String variableName(ExportPlan.Function function, String name) {
-            if (ENV_NAME.matcher(name).matches()
-                    && !RESERVED_ENV.contains(name)
-                    && !name.startsWith("X_GOOGLE_")
-                    && !name.startsWith("FIREBASE_")) {
+            if (ENV_NAME.matcher(name).matches() && !RESERVED_ENV.contains(name) && !name.startsWith("X_GOOGLE_")) {
                 return name;
             }
             String renamed = "APP_" + Names.upperSnake(name, "var");
@@ -522,8 +530,8 @@ public final class GcpExporter implements Exporter {
                 return "java" + version;
             }
             String chosen = version < 17 ? "java17" : "java21";
-            notes.add("The function '" + function.name() + "' names the runtime " + function.node().runtime()
-                    + "; it is deployed on " + chosen + ".");
+            notes.add("The function '" + function.name() + "' names the runtime "
+                    + function.node().runtime() + "; it is deployed on " + chosen + ".");
             return chosen;
         }
 
@@ -651,7 +659,8 @@ public final class GcpExporter implements Exporter {
         private static List<GcpJava.RouteCheck> routeChecks(ExportPlan.Function function) {
             List<GcpJava.RouteCheck> checks = new ArrayList<>();
             for (ExportPlan.Http http : httpEvents(function)) {
-                GcpJava.RouteCheck check = new GcpJava.RouteCheck(http.method(), http.gateway() == null ? null : http.path());
+                GcpJava.RouteCheck check =
+                        new GcpJava.RouteCheck(http.method(), http.gateway() == null ? null : http.path());
                 if (!checks.contains(check)) {
                     checks.add(check);
                 }
@@ -668,7 +677,10 @@ public final class GcpExporter implements Exporter {
                 GcpJava.EventFilter filter;
                 if (deployment.event() instanceof ExportPlan.StorageEvent storage) {
                     filter = new GcpJava.EventFilter(
-                            storageType(storage), bucketVariable(storage), storage.prefix(), storage.suffix());
+                            storageType(storage),
+                            bucketVariable(deployment.function(), storage),
+                            storage.prefix(),
+                            storage.suffix());
                 } else {
                     filter = new GcpJava.EventFilter("google.cloud.pubsub.topic.v1.messagePublished", null, "", "");
                 }
@@ -691,10 +703,11 @@ public final class GcpExporter implements Exporter {
             if (deployment.trigger() == Trigger.HTTP) {
                 List<ExportPlan.Http> http = httpEvents(deployment.function());
                 for (ExportPlan.Http h : http) {
-                    out.add(h.gateway() == null
-                            ? "HTTP " + h.method() + " on the function's URL"
-                            : "HTTP " + h.method() + " " + h.path() + " through the API gateway '"
-                                    + gatewayName(h.gateway()) + "'");
+                    out.add(
+                            h.gateway() == null
+                                    ? "HTTP " + h.method() + " on the function's URL"
+                                    : "HTTP " + h.method() + " " + h.path() + " through the API gateway '"
+                                            + gatewayName(h.gateway()) + "'");
                 }
                 if (http.isEmpty()) {
                     out.add("HTTP calls from other functions (private)");
@@ -703,17 +716,22 @@ public final class GcpExporter implements Exporter {
             }
             ExportPlan.Event event = deployment.event();
             if (event instanceof ExportPlan.Schedule schedule) {
-                out.add("the schedule '" + schedule.trigger().name() + "' (" + schedule.trigger().expression()
-                        + ") through Cloud Scheduler and the Pub/Sub topic '" + schedules.get(schedule.trigger().id())
+                out.add("the schedule '" + schedule.trigger().name() + "' ("
+                        + schedule.trigger().expression()
+                        + ") through Cloud Scheduler and the Pub/Sub topic '"
+                        + schedules.get(schedule.trigger().id())
                         + "'");
             } else if (event instanceof ExportPlan.QueueMessages queue) {
-                out.add("messages on the Pub/Sub topic '" + topics.get(queue.queue().id()) + "' (queue '"
+                out.add("messages on the Pub/Sub topic '"
+                        + topics.get(queue.queue().id()) + "' (queue '"
                         + queue.queue().name() + "')");
             } else if (event instanceof ExportPlan.StreamRecords stream) {
-                out.add("records on the Pub/Sub topic '" + topics.get(stream.stream().id()) + "' (stream '"
+                out.add("records on the Pub/Sub topic '"
+                        + topics.get(stream.stream().id()) + "' (stream '"
                         + stream.stream().name() + "')");
             } else if (event instanceof ExportPlan.TopicMessages topic) {
-                out.add("messages on the Pub/Sub topic '" + topics.get(topic.topic().id()) + "'");
+                out.add("messages on the Pub/Sub topic '"
+                        + topics.get(topic.topic().id()) + "'");
             } else if (event instanceof ExportPlan.StorageEvent storage) {
                 List<String> parts = new ArrayList<>();
                 if (!storage.prefix().isEmpty()) {
@@ -724,7 +742,8 @@ public final class GcpExporter implements Exporter {
                 }
                 String filter = parts.isEmpty() ? "" : " whose name " + String.join(" and ", parts);
                 out.add("objects " + (storage.event() == StorageTrigger.Event.DELETED ? "deleted from" : "written to")
-                        + " the bucket '" + buckets.get(storage.bucket().id()).deployed().replace(PROJECT, "PROJECT")
+                        + " the bucket '"
+                        + buckets.get(storage.bucket().id()).deployed().replace(PROJECT, "PROJECT")
                         + "'" + filter);
             }
             return out;
@@ -796,36 +815,42 @@ public final class GcpExporter implements Exporter {
                                     : "https://issuer.example.com/.well-known/jwks.json");
                     jwt.put("x-google-audiences", gateway.apiId());
                     spec.putArray("security").addObject().putArray("jwt");
-                    notes.add(google
-                            ? "The API '" + gatewayName(node) + "' takes Google identity tokens with the audience '"
-                                    + gateway.apiId() + "' (IAM auth)."
-                            : "The API '" + gatewayName(node) + "' checks JWTs: replace the issuer and JWKS address"
-                                    + " issuer.example.com in " + gateway.specFile() + " with your identity provider's.");
+                    notes.add(
+                            google
+                                    ? "The API '" + gatewayName(node)
+                                            + "' takes Google identity tokens with the audience '" + gateway.apiId()
+                                            + "' (IAM auth)."
+                                    : "The API '" + gatewayName(node)
+                                            + "' checks JWTs: replace the issuer and JWKS address"
+                                            + " issuer.example.com in " + gateway.specFile()
+                                            + " with your identity provider's.");
                 }
-                case NONE -> notes.add("The API '" + gatewayName(node) + "' has no auth, so the functions behind"
-                        + " it are public (--allow-unauthenticated): callers reach them through the gateway and at"
-                        + " their own URLs."); 
+                case NONE ->
+                    notes.add("The API '" + gatewayName(node) + "' has no auth, so the functions behind"
+                            + " it are public (--allow-unauthenticated): callers reach them through the gateway and at"
+                            + " their own URLs.");
                 default -> throw new IllegalStateException("unknown auth " + node.auth());
             }
             ObjectNode paths = spec.putObject("paths");
             Names.Unique operationIds = new Names.Unique("", 120);
             for (ExportPlan.Route route : gateway.api().routes()) {
                 Deployment deployment = httpDeployment(route.function().id());
-                ObjectNode path = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
+                ObjectNode path =
+                        paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
                 List<String> methods = route.method().equals("ANY")
                         ? List.of("get", "post", "put", "delete", "patch", "head", "options")
                         : List.of(route.method().toLowerCase(Locale.ROOT));
                 for (String method : methods) {
                     if (path.has(method)) {
-                        notes.add("The API '" + gatewayName(node) + "' has two routes for " + method.toUpperCase(Locale.ROOT)
-                                + " " + route.path() + "; the spec keeps the first.");
+                        notes.add("The API '" + gatewayName(node) + "' has two routes for "
+                                + method.toUpperCase(Locale.ROOT) + " " + route.path() + "; the spec keeps the first.");
                         continue;
                     }
                     ObjectNode operation = path.putObject(method);
                     operation.put(
                             "operationId",
-                            operationIds.next(Names.camel(route.function().name(), "call")
-                                    + Names.pascal(method, "any")));
+                            operationIds.next(
+                                    Names.camel(route.function().name(), "call") + Names.pascal(method, "any")));
                     operation.put("summary", route.function().name());
                     ArrayNode parameters = null;
                     for (String parameter : pathParameters(route.path())) {
@@ -852,7 +877,9 @@ public final class GcpExporter implements Exporter {
             List<String> out = new ArrayList<>();
             java.util.regex.Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(path);
             while (m.find()) {
-                String name = m.group(1).endsWith("+") ? m.group(1).substring(0, m.group(1).length() - 1) : m.group(1);
+                String name = m.group(1).endsWith("+")
+                        ? m.group(1).substring(0, m.group(1).length() - 1)
+                        : m.group(1);
                 out.add(name);
             }
             return out;
@@ -867,19 +894,24 @@ public final class GcpExporter implements Exporter {
                 out.append(markdown(project.description())).append("\n\n");
             }
             out.append("Exported from Stratus: a Maven project on the Functions Framework for Java (")
-                    .append("`functions-framework-api` ").append(FRAMEWORK_VERSION)
+                    .append("`functions-framework-api` ")
+                    .append(FRAMEWORK_VERSION)
                     .append("), one class per function, and `deploy.sh`, which creates the resources and deploys")
                     .append(" every function with `gcloud`.\n\n");
-            out.append(gen2Project
-                    ? "The project targets Cloud Run functions (2nd gen): every function is deployed with `--gen2`.\n\n"
-                    : "The project targets Cloud Functions (1st gen): HTTP functions are deployed with `--no-gen2`;"
-                            + " event functions need 2nd gen (`--gen2`) for CloudEvents in Java.\n\n");
+            out.append(
+                    gen2Project
+                            ? "The project targets Cloud Run functions (2nd gen): every function is deployed with `--gen2`.\n\n"
+                            : "The project targets Cloud Functions (1st gen): HTTP functions are deployed with `--no-gen2`;"
+                                    + " event functions need 2nd gen (`--gen2`) for CloudEvents in Java.\n\n");
             out.append("## Prerequisites\n\n");
             out.append("- JDK 17 or newer and Maven 3.8 or newer\n");
-            out.append("- the Google Cloud CLI (`gcloud`), logged in (`gcloud auth login`), and a project with billing\n");
+            out.append(
+                    "- the Google Cloud CLI (`gcloud`), logged in (`gcloud auth login`), and a project with billing\n");
             out.append("- permission to enable services and to create the resources below in that project\n\n");
             out.append("## Build\n\n```sh\nmvn package\n```\n\n");
-            out.append("This builds `").append(jarPath()).append("`. Cloud Build builds the functions again from the")
+            out.append("This builds `")
+                    .append(jarPath())
+                    .append("`. Cloud Build builds the functions again from the")
                     .append(" sources when they are deployed (see `.gcloudignore` for what is uploaded).\n\n");
             out.append("## Deploy\n\n```sh\nPROJECT=my-project REGION=us-central1 ./deploy.sh\n```\n\n");
             out.append("`PROJECT` defaults to `gcloud config get-value project`, `REGION` to `us-central1`");
@@ -888,7 +920,11 @@ public final class GcpExporter implements Exporter {
             }
             out.append(". The script can run again: it creates what is missing and deploys the functions anew.")
                     .append(" Each `env-<function>.yaml` holds a function's environment; deploy.sh fills in ")
-                    .append("`").append(PROJECT).append("` and `").append(REGION).append("` before passing it to")
+                    .append("`")
+                    .append(PROJECT)
+                    .append("` and `")
+                    .append(REGION)
+                    .append("` before passing it to")
                     .append(" `--env-vars-file`");
             if (!gateways.isEmpty()) {
                 out.append(", and does the same for the API Gateway spec");
@@ -898,35 +934,56 @@ public final class GcpExporter implements Exporter {
             out.append("| Cloud Function | class | started by | memory | timeout |\n");
             out.append("|---|---|---|---|---|\n");
             for (Deployment deployment : deployments) {
-                out.append("| `").append(deployment.name()).append("` | `").append(pkg).append('.')
-                        .append(deployment.className()).append("` | ")
-                        .append(markdown(String.join("; ", startedBy(deployment)))).append(" | ")
-                        .append(settings(deployment.name()).memory()).append(" | ")
-                        .append(settings(deployment.name()).timeoutSeconds()).append(" s |\n");
+                out.append("| `")
+                        .append(deployment.name())
+                        .append("` | `")
+                        .append(pkg)
+                        .append('.')
+                        .append(deployment.className())
+                        .append("` | ")
+                        .append(markdown(String.join("; ", startedBy(deployment))))
+                        .append(" | ")
+                        .append(settings(deployment.name()).memory())
+                        .append(" | ")
+                        .append(settings(deployment.name()).timeoutSeconds())
+                        .append(" s |\n");
             }
             out.append('\n');
             if (!topics.isEmpty() || !schedules.isEmpty()) {
                 out.append("Pub/Sub topics: ");
                 List<String> names = new ArrayList<>(topics.values());
                 names.addAll(schedules.values());
-                out.append(String.join(", ", names.stream().map(n -> "`" + n + "`").toList())).append(".\n\n");
+                out.append(String.join(
+                                ", ", names.stream().map(n -> "`" + n + "`").toList()))
+                        .append(".\n\n");
             }
             if (!buckets.isEmpty()) {
                 out.append("Cloud Storage buckets (names start with the project id, since bucket names are global): ");
-                out.append(String.join(", ", buckets.values().stream().map(b -> "`PROJECT-" + b.suffix() + "`").toList()))
+                out.append(String.join(
+                                ", ",
+                                buckets.values().stream()
+                                        .map(b -> "`PROJECT-" + b.suffix() + "`")
+                                        .toList()))
                         .append(".\n\n");
             }
             if (!collections.isEmpty()) {
                 out.append("Firestore collections: ");
-                out.append(String.join(", ", collections.values().stream().map(c -> "`" + c + "`").toList()))
+                out.append(String.join(
+                                ", ",
+                                collections.values().stream()
+                                        .map(c -> "`" + c + "`")
+                                        .toList()))
                         .append(".\n\n");
             }
             if (!schedules.isEmpty()) {
                 out.append("Cloud Scheduler jobs publish to the schedule topics (five-field cron, time zone UTC).\n\n");
             }
             for (GatewayOut gateway : gateways) {
-                out.append("The API Gateway `").append(gateway.gatewayId()).append("` serves `")
-                        .append(gateway.specFile()).append("` (OpenAPI 2.0); deploy.sh prints its address. Each")
+                out.append("The API Gateway `")
+                        .append(gateway.gatewayId())
+                        .append("` serves `")
+                        .append(gateway.specFile())
+                        .append("` (OpenAPI 2.0); deploy.sh prints its address. Each")
                         .append(" route goes to its function with the path appended, and the function checks the")
                         .append(" route: another path gets 404, another method 405.\n\n");
             }
@@ -938,33 +995,54 @@ public final class GcpExporter implements Exporter {
             out.append("`mvn function:run` needs a plugin that is not part of this build; the Java Function")
                     .append(" Invoker runs any of the functions on a port:\n\n```sh\n");
             out.append("mvn dependency:copy -Dartifact=com.google.cloud.functions.invoker:java-function-invoker:")
-                    .append(FRAMEWORK_VERSION).append(" -DoutputDirectory=.\n");
+                    .append(FRAMEWORK_VERSION)
+                    .append(" -DoutputDirectory=.\n");
             Deployment first = deployments.get(0);
-            out.append("java -jar java-function-invoker-").append(FRAMEWORK_VERSION).append(".jar --classpath ")
-                    .append(jarPath()).append(" --target ").append(pkg).append('.').append(first.className())
+            out.append("java -jar java-function-invoker-")
+                    .append(FRAMEWORK_VERSION)
+                    .append(".jar --classpath ")
+                    .append(jarPath())
+                    .append(" --target ")
+                    .append(pkg)
+                    .append('.')
+                    .append(first.className())
                     .append(" --port 8080\n```\n\n");
             if (first.trigger() == Trigger.HTTP) {
-                String path = httpEvents(first.function()).stream()
+                ExportPlan.Http route = httpEvents(first.function()).stream()
                         .filter(h -> h.gateway() != null)
-                        .map(h -> h.path().replaceAll("\\{[^}/]+}", "1"))
                         .findFirst()
-                        .orElse("/");
-                out.append("Then `curl http://localhost:8080").append(path).append("`.\n\n");
+                        .orElse(null);
+                String path = route == null ? "/" : route.path().replaceAll("\\{[^}/]+}", "1");
+                String method = route == null
+                                || route.method().equals("GET")
+                                || route.method().equals("ANY")
+                        ? ""
+                        : "-X " + route.method() + " ";
+                out.append("Then `curl ")
+                        .append(method)
+                        .append("http://localhost:8080")
+                        .append(path)
+                        .append("`.\n\n");
             } else {
                 out.append("Then send it a CloudEvent (binary mode), for example:\n\n```sh\n")
                         .append("curl localhost:8080 -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\\n");
                 if (first.trigger() == Trigger.STORAGE) {
                     ExportPlan.StorageEvent storage = (ExportPlan.StorageEvent) first.event();
-                    out.append("  -H 'ce-type: ").append(storageType(storage)).append("' \\\n")
+                    out.append("  -H 'ce-type: ")
+                            .append(storageType(storage))
+                            .append("' \\\n")
                             .append("  -H 'ce-source: //storage.googleapis.com/projects/_/buckets/my-bucket' \\\n")
                             .append("  -H ")
-                            .append(Shell.quote("ce-subject: objects/" + storage.prefix() + "example" + storage.suffix()))
+                            .append(Shell.quote(
+                                    "ce-subject: objects/" + storage.prefix() + "example" + storage.suffix()))
                             .append(" \\\n")
                             .append("  -H 'Content-Type: application/json' -d '{\"bucket\":\"my-bucket\"}'\n```\n\n");
                 } else {
                     out.append("  -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \\\n")
-                            .append("  -H 'ce-source: //pubsub.googleapis.com/projects/my-project/topics/my-topic' \\\n")
-                            .append("  -H 'Content-Type: application/json' -d '{\"message\":{\"data\":\"e30=\"}}'\n```\n\n");
+                            .append(
+                                    "  -H 'ce-source: //pubsub.googleapis.com/projects/my-project/topics/my-topic' \\\n")
+                            .append(
+                                    "  -H 'Content-Type: application/json' -d '{\"message\":{\"data\":\"e30=\"}}'\n```\n\n");
                 }
             }
             if (!notes.isEmpty()) {
@@ -1029,7 +1107,8 @@ public final class GcpExporter implements Exporter {
         String scheduleCron(ScheduleTrigger trigger) throws ExportException {
             for (ExportPlan.Function function : plan.functions()) {
                 for (ExportPlan.Event event : function.events()) {
-                    if (event instanceof ExportPlan.Schedule s && s.trigger().id().equals(trigger.id())) {
+                    if (event instanceof ExportPlan.Schedule s
+                            && s.trigger().id().equals(trigger.id())) {
                         String name = trigger.name().isBlank() ? trigger.id() : trigger.name();
                         Schedules.Converted cron = Schedules.unixCron(s.expression(), name);
                         if (cron.note() != null) {

@@ -125,7 +125,8 @@ final class GcpJava {
         classComment(out, handler);
         out.append("public class ").append(handler.className()).append(" implements CloudEventsFunction {\n\n");
         logger(out, handler);
-        out.append("    /** The events this function takes; the trigger may deliver more (a bucket trigger has no name filter). */\n");
+        out.append(
+                "    /** The events this function takes; the trigger may deliver more (a bucket trigger has no name filter). */\n");
         out.append("    private static final Events EVENTS = new Events()");
         for (EventFilter filter : filters) {
             out.append("\n            ");
@@ -179,7 +180,9 @@ final class GcpJava {
 
     private static void classComment(StringBuilder out, Handler handler) {
         out.append("/**\n");
-        out.append(" * The function ").append(JavaText.comment(handler.functionName())).append(", started by:\n");
+        out.append(" * The function ")
+                .append(JavaText.comment(handler.functionName()))
+                .append(", started by:\n");
         out.append(" * <ul>\n");
         for (String start : handler.startedBy()) {
             out.append(" *   <li>").append(html(JavaText.comment(start))).append("\n");
@@ -197,7 +200,10 @@ final class GcpJava {
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("@", "&#64;");
     }
 
     private static void logger(StringBuilder out, Handler handler) {
@@ -209,7 +215,9 @@ final class GcpJava {
     private static void connections(StringBuilder out, Handler handler) {
         out.append("        Map<String, String> connections = new LinkedHashMap<>();\n");
         for (Map.Entry<String, String> connection : handler.connections().entrySet()) {
-            out.append("        // ").append(JavaText.comment(connection.getValue())).append("\n");
+            out.append("        // ")
+                    .append(JavaText.comment(connection.getValue()))
+                    .append("\n");
             out.append("        connections.put(")
                     .append(JavaText.literal(connection.getKey()))
                     .append(", Json.string(System.getenv(")
@@ -219,8 +227,7 @@ final class GcpJava {
     }
 
     static String json(String packageName) {
-        return "package " + packageName + ".support;\n\n"
-                + """
+        return "package " + packageName + ".support;\n\n" + """
                 import java.util.Map;
 
                 /** Just enough JSON for the handlers: strings and objects, written, never parsed. */
@@ -270,8 +277,7 @@ final class GcpJava {
     }
 
     static String routes(String packageName) {
-        return "package " + packageName + ".support;\n\n"
-                + """
+        return "package " + packageName + ".support;\n\n" + """
                 import com.google.cloud.functions.HttpRequest;
                 import com.google.cloud.functions.HttpResponse;
                 import java.io.BufferedReader;
@@ -376,8 +382,7 @@ final class GcpJava {
     }
 
     static String events(String packageName) {
-        return "package " + packageName + ".support;\n\n"
-                + """
+        return "package " + packageName + ".support;\n\n" + """
                 import io.cloudevents.CloudEvent;
                 import io.cloudevents.CloudEventData;
                 import java.nio.charset.StandardCharsets;

@@ -78,10 +78,13 @@ class GcpExporterTest {
             assertThat(export.files().isExecutable("deploy.sh")).isTrue();
             assertThat(Files.getPosixFilePermissions(folder.resolve("deploy.sh")))
                     .contains(PosixFilePermission.OWNER_EXECUTE);
-            assertThat(export.files().text("deploy.sh")).startsWith("#!/usr/bin/env bash\n").contains("set -euo pipefail\n");
+            assertThat(export.files().text("deploy.sh"))
+                    .startsWith("#!/usr/bin/env bash\n")
+                    .contains("set -euo pipefail\n");
             assertThat(export.files().paths()).contains("pom.xml", "README.md", ".gcloudignore");
             assertBashAccepts(folder.resolve("deploy.sh"));
-            assertThat(Files.list(folder.resolve("target")).map(p -> p.getFileName().toString()))
+            assertThat(Files.list(folder.resolve("target"))
+                            .map(p -> p.getFileName().toString()))
                     .as("the jar of %s", sample)
                     .anyMatch(n -> n.endsWith("-gcp-1.0.0.jar"));
             for (String path : export.files().paths()) {
@@ -97,22 +100,26 @@ class GcpExporterTest {
     @Test
     void theRestApiExportAnswersHttpUnderTheJavaFunctionInvoker() throws Exception {
         Path folder = built("rest-api.stratus.json");
-        try (Invoked invoked = Invoked.start(folder.resolve("target/rest-api-gcp-1.0.0.jar"), "com.example.restapi.ListItems")) {
-            HttpResponse<String> answer = invoked.send(HttpRequest.newBuilder(invoked.uri("/items")).GET());
+        try (Invoked invoked =
+                Invoked.start(folder.resolve("target/rest-api-gcp-1.0.0.jar"), "com.example.restapi.ListItems")) {
+            HttpResponse<String> answer =
+                    invoked.send(HttpRequest.newBuilder(invoked.uri("/items")).GET());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                    .startsWith("application/json"));
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
             JsonNode body = Documents.yamlMapper().readTree(answer.body());
             assertThat(body.get("function").asText()).isEqualTo("list-items");
             assertThat(body.get("method").asText()).isEqualTo("GET");
             assertThat(body.get("path").asText()).isEqualTo("/items");
             assertThat(body.get("connections").has("TABLE_NAME")).isTrue();
 
-            HttpResponse<String> delete = invoked.send(HttpRequest.newBuilder(invoked.uri("/items")).DELETE());
+            HttpResponse<String> delete =
+                    invoked.send(HttpRequest.newBuilder(invoked.uri("/items")).DELETE());
             assertThat(delete.statusCode()).as(delete.body()).isEqualTo(405);
             assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
 
-            HttpResponse<String> elsewhere = invoked.send(HttpRequest.newBuilder(invoked.uri("/orders")).GET());
+            HttpResponse<String> elsewhere =
+                    invoked.send(HttpRequest.newBuilder(invoked.uri("/orders")).GET());
             assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(404);
         }
     }
@@ -131,7 +138,8 @@ class GcpExporterTest {
                         .header("ce-source", "//storage.googleapis.com/projects/_/buckets/uploads")
                         .header("ce-subject", "objects/" + object)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"bucket\":\"uploads\",\"name\":\"" + object + "\"}")));
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"bucket\":\"uploads\",\"name\":\"" + object + "\"}")));
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             }
             assertThat(invoked.waitForLog("skipping google.cloud.storage.object.v1.finalized objects/cat.png"))
@@ -147,8 +155,7 @@ class GcpExporterTest {
     }
 
     @Test
-    void theRestApiDeploysEachRouteAsAPublicFirstGenHttpFunctionBehindAnApiGateway(@TempDir Path dir)
-            throws Exception {
+    void theRestApiDeploysEachRouteAsAPublicFirstGenHttpFunctionBehindAnApiGateway(@TempDir Path dir) throws Exception {
         Export export = export("rest-api.stratus.json");
         Gcloud gcloud = runDeployScript(export, dir);
         List<String> listItems = gcloud.deploy("list-items");
@@ -170,12 +177,15 @@ class GcpExporterTest {
                         "--allow-unauthenticated");
         assertThat(gcloud.file("env-list-items.yaml")).isEqualTo("TABLE_NAME: items-table\n");
         assertThat(gcloud.deployed()).containsExactly("list-items", "get-item", "create-item", "delete-item");
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("firestore", "databases", "create")
-                .contains("--location=nam5"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call -> assertThat(call)
+                        .startsWith("firestore", "databases", "create")
+                        .contains("--location=nam5"));
 
         JsonNode spec = Documents.yamlMapper().readTree(gcloud.file("openapi.yaml"));
-        assertThat(spec.get("swagger").isTextual()).as("swagger is the string 2.0").isTrue();
+        assertThat(spec.get("swagger").isTextual())
+                .as("swagger is the string 2.0")
+                .isTrue();
         assertThat(spec.get("swagger").asText()).isEqualTo("2.0");
         JsonNode get = spec.at("/paths/~1items~1{id}/get");
         assertThat(get.at("/x-google-backend/address").asText())
@@ -186,9 +196,10 @@ class GcpExporterTest {
         assertThat(get.at("/parameters/0/in").asText()).isEqualTo("path");
         assertThat(spec.at("/paths/~1items").fieldNames()).toIterable().containsExactly("get", "post");
         assertThat(spec.has("securityDefinitions")).isFalse();
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("api-gateway", "gateways", "create", "items-api-gateway")
-                .contains("--api=items-api", "--location=europe-west1"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call -> assertThat(call)
+                        .startsWith("api-gateway", "gateways", "create", "items-api-gateway")
+                        .contains("--api=items-api", "--location=europe-west1"));
 
         String handler = export.files().text("src/main/java/com/example/restapi/GetItem.java");
         assertThat(handler)
@@ -216,28 +227,32 @@ class GcpExporterTest {
                         "--max-instances=3",
                         "--min-instances=2")
                 .doesNotContain("--no-gen2");
-        assertThat(gcloud.deploy("get-item")).contains("--gen2", "--concurrency=1").doesNotContain("--cpu=1");
+        assertThat(gcloud.deploy("get-item"))
+                .contains("--gen2", "--concurrency=1")
+                .doesNotContain("--cpu=1");
     }
 
     @Test
     void theNightlyReportRunsFromACloudSchedulerJobInUtcThroughAPubSubTopic(@TempDir Path dir) throws Exception {
         Export export = export("nightly-report.stratus.json");
         Gcloud gcloud = runDeployScript(export, dir);
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .containsExactly(
-                        "scheduler",
-                        "jobs",
-                        "create",
-                        "pubsub",
-                        "nightly-2am",
-                        "--project=demo-project",
-                        "--location=europe-west1",
-                        "--schedule=0 2 * * *",
-                        "--time-zone=UTC",
-                        "--topic=nightly-2am-ticks",
-                        "--message-body=nightly-2am"));
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .containsExactly("pubsub", "topics", "create", "nightly-2am-ticks", "--project=demo-project"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call -> assertThat(call)
+                        .containsExactly(
+                                "scheduler",
+                                "jobs",
+                                "create",
+                                "pubsub",
+                                "nightly-2am",
+                                "--project=demo-project",
+                                "--location=europe-west1",
+                                "--schedule=0 2 * * *",
+                                "--time-zone=UTC",
+                                "--topic=nightly-2am-ticks",
+                                "--message-body=nightly-2am"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call -> assertThat(call)
+                        .containsExactly("pubsub", "topics", "create", "nightly-2am-ticks", "--project=demo-project"));
         assertThat(gcloud.deploy("build-report"))
                 .contains(
                         "--gen2",
@@ -264,10 +279,12 @@ class GcpExporterTest {
         Gcloud gcloud = runDeployScript(export, dir);
         assertThat(gcloud.deploy("make-thumbnail"))
                 .contains("--gen2", "--memory=1024Mi", "--timeout=60s", "--trigger-bucket=demo-project-uploads");
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("storage", "buckets", "create", "gs://demo-project-thumbnails"));
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("storage", "buckets", "create", "gs://demo-project-uploads"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call ->
+                        assertThat(call).startsWith("storage", "buckets", "create", "gs://demo-project-thumbnails"));
+        assertThat(gcloud.calls())
+                .anySatisfy(call ->
+                        assertThat(call).startsWith("storage", "buckets", "create", "gs://demo-project-uploads"));
         assertThat(yamlMap(gcloud.file("env-make-thumbnail.yaml")))
                 .containsEntry("THUMBNAIL_BUCKET", "demo-project-thumbnails")
                 .containsEntry("THUMBNAIL_WIDTH", "256")
@@ -279,12 +296,13 @@ class GcpExporterTest {
     }
 
     @Test
-    void theOrderPipelineQueueIsAPubSubTopicWithRetriesAndItsApiKeepsThePostRoute(@TempDir Path dir)
-            throws Exception {
+    void theOrderPipelineQueueIsAPubSubTopicWithRetriesAndItsApiKeepsThePostRoute(@TempDir Path dir) throws Exception {
         Export export = export("order-pipeline.stratus.json");
         Gcloud gcloud = runDeployScript(export, dir);
         assertThat(gcloud.deploy("process-order")).contains("--gen2", "--trigger-topic=orders-queue", "--retry");
-        assertThat(gcloud.deploy("notify-customer")).contains("--trigger-topic=order-events").doesNotContain("--retry");
+        assertThat(gcloud.deploy("notify-customer"))
+                .contains("--trigger-topic=order-events")
+                .doesNotContain("--retry");
         assertThat(gcloud.deploy("place-order")).contains("--no-gen2", "--trigger-http", "--timeout=15s");
         assertThat(yamlMap(gcloud.file("env-place-order.yaml")))
                 .containsEntry("ORDERS_QUEUE_NAME", "orders-queue")
@@ -310,13 +328,14 @@ class GcpExporterTest {
     @Test
     void environmentValuesThatLookLikeNumbersOrBooleansStayStringsInTheEnvFile() throws Exception {
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        List<String> tricky = List.of("0755", "256", "2.0", "1e3", "true", "yes", "off", "null", "~", "", "0x1F", "a: b");
+        List<String> tricky =
+                List.of("0755", "256", "2.0", "1e3", "true", "yes", "off", "null", "~", "", "0x1F", "a: b");
         for (int i = 0; i < tricky.size(); i++) {
             values.put("V" + i, tricky.get(i));
         }
         Project project = Project.empty("p")
-                .withArchitecture(new Architecture(
-                        List.of(withEnvironment(FunctionNode.of("f", "f"), values)), List.of()));
+                .withArchitecture(
+                        new Architecture(List.of(withEnvironment(FunctionNode.of("f", "f"), values)), List.of()));
         String yaml = EXPORTER.export(project).files().text("env-f.yaml");
         // gcloud reads env-vars files with YAML 1.1 rules, like SnakeYAML: 0755 would be octal, yes a boolean.
         Map<String, Object> read = new org.yaml.snakeyaml.Yaml().load(yaml);
@@ -341,8 +360,8 @@ class GcpExporterTest {
                 "*?[glob]~",
                 "-n");
         for (String value : hostile) {
-            ExportChecks.Result result =
-                    ExportChecks.run(dir, Duration.ofSeconds(20), Map.of(), "bash", "-c", "printf %s " + Shell.quote(value));
+            ExportChecks.Result result = ExportChecks.run(
+                    dir, Duration.ofSeconds(20), Map.of(), "bash", "-c", "printf %s " + Shell.quote(value));
             assertThat(result.exitCode()).isZero();
             assertThat(result.output()).as("bash reads %s", Shell.quote(value)).isEqualTo(value);
         }
@@ -352,8 +371,9 @@ class GcpExporterTest {
     }
 
     @Test
-    void hostileAndCollidingNamesGiveValidNamesABuildableProjectAndASafeScript(@TempDir Path dir)
-            throws Exception {
+    void hostileAndCollidingNamesGiveValidNamesABuildableProjectAndASafeScript() throws Exception {
+        Path dir = EXPORTS.resolve("hostile-names").toAbsolutePath();
+        deleteTree(dir);
         String hostile = "a \"quoted\": name\nwith newline $(touch pwned) 'x'";
         Distribution latency = Distribution.constant(5);
         FunctionNode first = withCode(
@@ -394,13 +414,17 @@ class GcpExporterTest {
                 .doesNotHaveDuplicates()
                 .hasSize(7);
         assertThat(gcloud.deploy(gcloud.deployed().get(0)))
-                .contains("--trigger-http", "--no-allow-unauthenticated", "--entry-point=com.example.aquotednamewithnewlinetouchpwnedx.AQuotedNameWithNewlineTouchPwnedX");
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .contains("--trigger-event-filters=type=google.cloud.storage.object.v1.deleted"));
-        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call)
-                .startsWith("iam", "service-accounts", "create"));
+                .contains(
+                        "--trigger-http",
+                        "--no-allow-unauthenticated",
+                        "--entry-point=com.example.aquotednamewithnewlinetouchpwnedx.AQuotedNameWithNewlineTouchPwnedX");
+        assertThat(gcloud.calls())
+                .anySatisfy(call -> assertThat(call)
+                        .contains("--trigger-event-filters=type=google.cloud.storage.object.v1.deleted"));
+        assertThat(gcloud.calls()).anySatisfy(call -> assertThat(call).startsWith("iam", "service-accounts", "create"));
         assertThat(dir.resolve("export/pwned")).doesNotExist();
-        Map<String, String> environment = yamlMap(gcloud.file("env-" + gcloud.deployed().get(0) + ".yaml"));
+        Map<String, String> environment =
+                yamlMap(gcloud.file("env-" + gcloud.deployed().get(0) + ".yaml"));
         assertThat(environment).containsEntry("APP_BAD_NAME", "v'1").containsEntry("APP_PORT", "8080");
         assertThat(environment.values()).anyMatch(v -> v.startsWith("demo-project-g00gle-s-bucket"));
         assertThat(export.files().paths())
@@ -414,11 +438,14 @@ class GcpExporterTest {
         ExportChecks.mavenPackage(folder);
         Path jar;
         try (Stream<Path> jars = Files.list(folder.resolve("target"))) {
-            jar = jars.filter(p -> p.toString().endsWith("-gcp-1.0.0.jar")).findFirst().orElseThrow();
+            jar = jars.filter(p -> p.toString().endsWith("-gcp-1.0.0.jar"))
+                    .findFirst()
+                    .orElseThrow();
         }
         String handler = "com.example.aquotednamewithnewlinetouchpwnedx.AQuotedNameWithNewlineTouchPwnedX";
         try (Invoked invoked = Invoked.start(jar, handler)) {
-            HttpResponse<String> answer = invoked.send(HttpRequest.newBuilder(invoked.uri("/x/42?q=it's")).GET());
+            HttpResponse<String> answer = invoked.send(
+                    HttpRequest.newBuilder(invoked.uri("/x/42?q=it's")).GET());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             JsonNode body = Documents.yamlMapper().readTree(answer.body());
             assertThat(body.get("method").asText()).isEqualTo("GET");
@@ -431,10 +458,13 @@ class GcpExporterTest {
 
     @Test
     void twoFunctionsWithTheSameOwnClassAreRefusedWithBothNames() {
-        String code = "public class Same {\n    public String handle(String event) {\n        return event;\n    }\n}\n";
+        String code =
+                "public class Same {\n    public String handle(String event) {\n        return event;\n    }\n}\n";
         Project project = Project.empty("p")
                 .withArchitecture(new Architecture(
-                        List.of(withCode(FunctionNode.of("a", "one"), code), withCode(FunctionNode.of("b", "two"), code)),
+                        List.of(
+                                withCode(FunctionNode.of("a", "one"), code),
+                                withCode(FunctionNode.of("b", "two"), code)),
                         List.of()));
         assertThatThrownBy(() -> EXPORTER.export(project))
                 .isInstanceOf(ExportException.class)
@@ -466,39 +496,79 @@ class GcpExporterTest {
 
     private static FunctionNode withEnvironment(FunctionNode f, Map<String, String> environment) {
         return new FunctionNode(
-                f.id(), f.name(), f.runtime(), f.architecture(), f.memoryMb(), f.timeoutSeconds(), f.handler(),
-                f.code(), environment, f.reservedConcurrency(), f.provisionedConcurrency(), f.instanceConcurrency(),
-                f.keepAlive(), f.execution(), f.coldStart(), f.cpuBound());
+                f.id(),
+                f.name(),
+                f.runtime(),
+                f.architecture(),
+                f.memoryMb(),
+                f.timeoutSeconds(),
+                f.handler(),
+                f.code(),
+                environment,
+                f.reservedConcurrency(),
+                f.provisionedConcurrency(),
+                f.instanceConcurrency(),
+                f.keepAlive(),
+                f.execution(),
+                f.coldStart(),
+                f.cpuBound());
     }
 
     private static FunctionNode withCode(FunctionNode f, String code) {
         return new FunctionNode(
-                f.id(), f.name(), f.runtime(), f.architecture(), f.memoryMb(), f.timeoutSeconds(), f.handler(),
-                code, f.environment(), f.reservedConcurrency(), f.provisionedConcurrency(), f.instanceConcurrency(),
-                f.keepAlive(), f.execution(), f.coldStart(), f.cpuBound());
+                f.id(),
+                f.name(),
+                f.runtime(),
+                f.architecture(),
+                f.memoryMb(),
+                f.timeoutSeconds(),
+                f.handler(),
+                code,
+                f.environment(),
+                f.reservedConcurrency(),
+                f.provisionedConcurrency(),
+                f.instanceConcurrency(),
+                f.keepAlive(),
+                f.execution(),
+                f.coldStart(),
+                f.cpuBound());
     }
 
     private static Map<String, String> yamlMap(String yaml) throws IOException {
         Map<String, String> map = new java.util.LinkedHashMap<>();
-        Documents.yamlMapper().readTree(yaml).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        Documents.yamlMapper()
+                .readTree(yaml)
+                .fields()
+                .forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 
     private static void assertBashAccepts(Path script) throws Exception {
         ExportChecks.Result syntax =
                 ExportChecks.run(script.getParent(), Duration.ofSeconds(30), Map.of(), "bash", "-n", script.toString());
-        assertThat(syntax.exitCode()).as("bash -n %s:%n%s", script, syntax.output()).isZero();
+        assertThat(syntax.exitCode())
+                .as("bash -n %s:%n%s", script, syntax.output())
+                .isZero();
         if (onPath("shellcheck")) {
             ExportChecks.Result lint = ExportChecks.run(
-                    script.getParent(), Duration.ofSeconds(60), Map.of(), "shellcheck", "-S", "warning", script.toString());
-            assertThat(lint.exitCode()).as("shellcheck %s:%n%s", script, lint.output()).isZero();
+                    script.getParent(),
+                    Duration.ofSeconds(60),
+                    Map.of(),
+                    "shellcheck",
+                    "-S",
+                    "warning",
+                    script.toString());
+            assertThat(lint.exitCode())
+                    .as("shellcheck %s:%n%s", script, lint.output())
+                    .isZero();
         }
     }
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         return path != null
-                && Arrays.stream(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+                && Arrays.stream(path.split(java.io.File.pathSeparator))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 
     /**
@@ -513,9 +583,7 @@ class GcpExporterTest {
         Path calls = dir.resolve("calls");
         Path copies = Files.createDirectories(dir.resolve("copies"));
         Path gcloud = bin.resolve("gcloud");
-        Files.writeString(
-                gcloud,
-                """
+        Files.writeString(gcloud, """
                 #!/usr/bin/env bash
                 printf '%s\\037' "$@" >>"$FAKE_GCLOUD_CALLS"
                 printf '\\036' >>"$FAKE_GCLOUD_CALLS"
@@ -536,14 +604,21 @@ class GcpExporterTest {
                 folder,
                 Duration.ofSeconds(60),
                 Map.of(
-                        "PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"),
-                        "PROJECT", "demo-project",
-                        "REGION", "europe-west1",
-                        "FAKE_GCLOUD_CALLS", calls.toString(),
-                        "FAKE_GCLOUD_COPIES", copies.toString()),
+                        "PATH",
+                        bin + java.io.File.pathSeparator + System.getenv("PATH"),
+                        "PROJECT",
+                        "demo-project",
+                        "REGION",
+                        "europe-west1",
+                        "FAKE_GCLOUD_CALLS",
+                        calls.toString(),
+                        "FAKE_GCLOUD_COPIES",
+                        copies.toString()),
                 "bash",
                 "deploy.sh");
-        assertThat(result.exitCode()).as("deploy.sh with a fake gcloud:%n%s", result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("deploy.sh with a fake gcloud:%n%s", result.output())
+                .isZero();
         List<List<String>> parsed = new ArrayList<>();
         for (String call : Files.readString(calls, StandardCharsets.UTF_8).split("\u001e")) {
             if (!call.isEmpty()) {
@@ -558,14 +633,19 @@ class GcpExporterTest {
 
         List<String> deployed() {
             return calls.stream()
-                    .filter(c -> c.size() > 2 && c.get(0).equals("functions") && c.get(1).equals("deploy"))
+                    .filter(c -> c.size() > 2
+                            && c.get(0).equals("functions")
+                            && c.get(1).equals("deploy"))
                     .map(c -> c.get(2))
                     .toList();
         }
 
         List<String> deploy(String name) {
             return calls.stream()
-                    .filter(c -> c.size() > 2 && c.get(0).equals("functions") && c.get(1).equals("deploy") && c.get(2).equals(name))
+                    .filter(c -> c.size() > 2
+                            && c.get(0).equals("functions")
+                            && c.get(1).equals("deploy")
+                            && c.get(2).equals(name))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no deployment of " + name + " in " + calls));
         }
@@ -602,14 +682,19 @@ class GcpExporterTest {
 
         /** Starts the invoker and waits (at most 60 s) until its port answers. */
         static Invoked start(Path jar, String target) throws Exception {
-            Path invoker = Path.of(Invoker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path invoker = Path.of(Invoker.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             Path log = Files.createTempFile("gcp-invoker", ".log");
             Process process = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             "-jar",
                             invoker.toString(),
                             "--classpath",
@@ -625,7 +710,9 @@ class GcpExporterTest {
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (true) {
-                    assertThat(process.isAlive()).as("the invoker runs:%n%s", invoked.log()).isTrue();
+                    assertThat(process.isAlive())
+                            .as("the invoker runs:%n%s", invoked.log())
+                            .isTrue();
                     assertThat(System.nanoTime())
                             .as("the invoker answers within 60 s:%n%s", invoked.log())
                             .isLessThan(deadline);
