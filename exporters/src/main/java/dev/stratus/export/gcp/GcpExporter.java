@@ -184,7 +184,9 @@ public final class GcpExporter implements Exporter {
         private final Map<String, String> variableRenames = new LinkedHashMap<>();
         private final Map<String, Settings> settings = new LinkedHashMap<>();
         private final Map<String, String> triggerBuckets = new LinkedHashMap<>();
-        private final Names.Unique deploymentNames = new Names.Unique("-", 63);
+        /** Cloud Functions takes 63 characters; a 2nd gen function is a Cloud Run service, which takes 49. */
+        private final Names.Unique deploymentNames = new Names.Unique("-", 49);
+
         private final Names.Unique classNames = new Names.Unique("", 120);
 
         Build(ExportPlan plan) {
@@ -317,7 +319,7 @@ public final class GcpExporter implements Exporter {
                 List<ExportPlan.Http> http = httpEvents(function);
                 List<ExportPlan.Event> others = new ArrayList<>(function.events());
                 others.removeIf(e -> e instanceof ExportPlan.Http);
-                String base = Names.kebab(function.name(), "fn", 63);
+                String base = Names.kebab(function.name(), "fn", 49);
                 String pascal = Names.pascal(function.name(), "Function");
                 if (!http.isEmpty() || others.isEmpty()) {
                     boolean isPublic = http.stream()

@@ -410,7 +410,7 @@ class GcpExporterTest {
 
         Gcloud gcloud = runDeployScript(export, dir);
         assertThat(gcloud.deployed())
-                .allSatisfy(name -> assertThat(name).matches("[a-z][a-z0-9-]{0,61}[a-z0-9]"))
+                .allSatisfy(name -> assertThat(name).matches("[a-z][a-z0-9-]{0,47}[a-z0-9]"))
                 .doesNotHaveDuplicates()
                 .hasSize(7);
         assertThat(gcloud.deploy(gcloud.deployed().get(0)))
@@ -427,6 +427,11 @@ class GcpExporterTest {
                 yamlMap(gcloud.file("env-" + gcloud.deployed().get(0) + ".yaml"));
         assertThat(environment).containsEntry("APP_BAD_NAME", "v'1").containsEntry("APP_PORT", "8080");
         assertThat(environment.values()).anyMatch(v -> v.startsWith("demo-project-g00gle-s-bucket"));
+        assertThat(yamlMap(gcloud.file("env-a-quoted-name-with-newline.yaml")))
+                .as("a function calling another gets its URL")
+                .containsEntry(
+                        "A_QUOTED_NAME_WITH_NEWLINE_FUNCTION",
+                        "https://europe-west1-demo-project.cloudfunctions.net/a-quoted-name-with-newline-2");
         assertThat(export.files().paths())
                 .contains("src/main/java/com/example/aquotednamewithnewlinetouchpwnedx/Shout.java");
         JsonNode spec = Documents.yamlMapper().readTree(gcloud.file("openapi.yaml"));
@@ -454,6 +459,22 @@ class GcpExporterTest {
             assertThat(body.get("body").asText()).isEmpty();
             assertThat(body.get("headers").isObject()).isTrue();
         }
+    }
+
+    @Test
+    void aFunctionStartedStraightFromAnHttpTriggerIsPublicAndAnswersOnAnyPathOfItsUrl() throws Exception {
+        Project project = Project.empty("hook")
+                .withArchitecture(new Architecture(
+                        List.of(new HttpTrigger("t", "web"), FunctionNode.of("f", "Web Hook")),
+                        List.of(Edge.of("e", "t", "f").withRoute("POST /hook"))));
+        Export export = EXPORTER.export(project);
+        assertThat(export.files().text("deploy.sh"))
+                .contains("gcloud functions deploy web-hook \\\n")
+                .contains("  --trigger-http \\\n  --allow-unauthenticated\n");
+        assertThat(export.files().text("src/main/java/com/example/hook/WebHook.java"))
+                .contains(".anyPath(\"POST\")")
+                .doesNotContain(".add(");
+        assertThat(export.files().paths()).noneMatch(p -> p.startsWith("openapi"));
     }
 
     @Test
