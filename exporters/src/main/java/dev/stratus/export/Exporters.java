@@ -11,7 +11,7 @@ public final class Exporters {
     private static final Map<ExportTarget, Supplier<Exporter>> EXPORTERS = new EnumMap<>(ExportTarget.class);
 
     static {
-        // Filled in as each target's exporter lands.
+        EXPORTERS.put(ExportTarget.GCP, dev.stratus.export.gcp.GcpExporter::new);
     }
 
     private Exporters() {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.cloud.functions.invoker.runner.Invoker;
 import dev.stratus.export.Documents;
 import dev.stratus.export.Export;
 import dev.stratus.export.ExportChecks;
@@ -703,11 +702,10 @@ class GcpExporterTest {
 
         /** Starts the invoker and waits (at most 60 s) until its port answers. */
         static Invoked start(Path jar, String target) throws Exception {
-            Path invoker = Path.of(Invoker.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            // Copied by the build (maven-dependency-plugin), not on the test class path.
+            Path invoker = Path.of(System.getProperty(
+                    "stratus.functionInvoker", "target/function-invoker/java-function-invoker.jar"));
+            assertThat(invoker).as("the function invoker jar copied by the build").exists();
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
