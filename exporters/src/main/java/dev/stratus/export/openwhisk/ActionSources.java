@@ -179,16 +179,20 @@ final class ActionSources {
         lines.add(" *");
         lines.add(" * <ul>");
         for (String start : action.startedBy()) {
-            lines.add(" *   <li>" + JavaText.comment(start).replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;"));
+            lines.add(" *   <li>"
+                    + JavaText.comment(start)
+                            .replace("<", "&lt;")
+                            .replace(">", "&gt;")
+                            .replace("@", "&#64;"));
         }
         lines.add(" * </ul>");
         lines.add(" */");
         lines.add("public final class " + action.className() + " {");
         lines.add("");
         lines.add("    /** The inputs manifest.yaml gives this action: its environment and what it connects to. */");
-        lines.add("    private static final String[] INPUTS = {" + String.join(", ", action.inputs().stream()
-                .map(JavaText::literal)
-                .toList()) + "};");
+        lines.add("    private static final String[] INPUTS = {"
+                + String.join(
+                        ", ", action.inputs().stream().map(JavaText::literal).toList()) + "};");
         lines.add("");
         lines.add("    private " + action.className() + "() {}");
         lines.add("");
@@ -206,14 +210,16 @@ final class ActionSources {
         String userClass = action.userCode().className();
         lines.add("    /**");
         lines.add("     * Passes the parameters (the event or request, with the inputs) as JSON to the function's own");
-        lines.add("     * code and returns its answer" + (web ? " (as the HTTP response body for a web request)." : "."));
+        lines.add(
+                "     * code and returns its answer" + (web ? " (as the HTTP response body for a web request)." : "."));
         lines.add("     */");
         lines.add("    public static JsonObject main(JsonObject args) throws Exception {");
         lines.add("        System.out.println(" + JavaText.literal(function(action) + ": started") + ");");
         lines.add("        String answer = new " + userClass + "().handle(args.toString());");
         if (web) {
             lines.add("        if (" + SUPPORT_CLASS + ".isWebRequest(args)) {");
-            lines.add("            return " + SUPPORT_CLASS + ".httpResponse(200, " + SUPPORT_CLASS + ".answer(answer));");
+            lines.add("            return " + SUPPORT_CLASS + ".httpResponse(200, " + SUPPORT_CLASS
+                    + ".answer(answer));");
             lines.add("        }");
         }
         lines.add("        return " + SUPPORT_CLASS + ".result(" + SUPPORT_CLASS + ".answer(answer));");
@@ -258,7 +264,8 @@ final class ActionSources {
         } else if (otherKinds.size() == 1 && otherKinds.get(0).equals("storage")) {
             lines.add("        String bucket = " + SUPPORT_CLASS + ".text(event, \"bucket\", \"\");");
             lines.add("        String key = " + SUPPORT_CLASS + ".text(event, \"key\", \"\");");
-            lines.add("        System.out.println(" + log(action, ": object ") + " + key + \" changed in bucket \" + bucket);");
+            lines.add("        System.out.println(" + log(action, ": object ")
+                    + " + key + \" changed in bucket \" + bucket);");
             lines.add("        result.addProperty(\"bucket\", bucket);");
             lines.add("        result.addProperty(\"key\", key);");
             lines.add("        result.addProperty(\"at\", Instant.now().toString());");
@@ -268,7 +275,8 @@ final class ActionSources {
             lines.add("            JsonObject fields = message.getAsJsonObject();");
             lines.add("            System.out.println(" + log(action, ": message from ") + " + " + SUPPORT_CLASS
                     + ".text(fields, \"topic\", \"?\")");
-            lines.add("                    + \" partition \" + " + SUPPORT_CLASS + ".text(fields, \"partition\", \"?\")");
+            lines.add(
+                    "                    + \" partition \" + " + SUPPORT_CLASS + ".text(fields, \"partition\", \"?\")");
             lines.add("                    + \" offset \" + " + SUPPORT_CLASS + ".text(fields, \"offset\", \"?\"));");
             lines.add("        }");
             lines.add("        result.addProperty(\"messages\", messages.size());");

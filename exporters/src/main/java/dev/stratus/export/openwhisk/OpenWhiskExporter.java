@@ -179,8 +179,8 @@ public final class OpenWhiskExporter implements Exporter {
                     notes.add(cron.note());
                 }
                 ObjectNode inputs = Documents.object().put("cron", cron.expression());
-                Trigger trigger = trigger(schedule.trigger(), ALARM_FEED, inputs, "alarm, cron " + cron.expression()
-                        + " (UTC)");
+                Trigger trigger =
+                        trigger(schedule.trigger(), ALARM_FEED, inputs, "alarm, cron " + cron.expression() + " (UTC)");
                 trigger.actions().add(action);
                 return "trigger " + trigger.name() + ": alarm, cron " + cron.expression() + " (UTC; was "
                         + schedule.trigger().expression() + ")";
@@ -197,7 +197,10 @@ public final class OpenWhiskExporter implements Exporter {
                 }
                 String eventType = storage.event() == StorageTrigger.Event.DELETED ? "delete" : "write";
                 inputs.put("event_types", eventType);
-                Trigger trigger = trigger(storage.bucket().node(), COS_FEED, inputs,
+                Trigger trigger = trigger(
+                        storage.bucket().node(),
+                        COS_FEED,
+                        inputs,
                         "Cloud Object Storage " + eventType + " in bucket " + bucket);
                 trigger.actions().add(action);
                 return "trigger " + trigger.name() + ": object " + (eventType.equals("write") ? "written" : "deleted")
@@ -283,7 +286,8 @@ public final class OpenWhiskExporter implements Exporter {
                         + " in the design)";
             }
             if (gateway.auth() != ApiGateway.Auth.NONE) {
-                String note = "The API '" + nodeName(gateway) + "' checks callers (" + gateway.auth().id() + ");"
+                String note = "The API '" + nodeName(gateway) + "' checks callers ("
+                        + gateway.auth().id() + ");"
                         + " the exported routes are open: add an API key or OAuth in the API Gateway, or the"
                         + " require-whisk-auth annotation on the web actions.";
                 if (!notes.contains(note)) {
@@ -405,7 +409,10 @@ public final class OpenWhiskExporter implements Exporter {
             if (resource.node() instanceof ExternalApi api && !api.url().isBlank()) {
                 return api.url();
             }
-            return Names.kebab(resource.name(), resource.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), 63);
+            return Names.kebab(
+                    resource.name(),
+                    resource.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    63);
         }
 
         static String nodeName(Node node) {
@@ -446,7 +453,9 @@ public final class OpenWhiskExporter implements Exporter {
                         String value = value(variable);
                         if (TYPE_WORDS.contains(value.strip().toLowerCase(Locale.ROOT))) {
                             // The one-line form would read it as a type: give value and type explicitly.
-                            inputs.putObject(variable.name()).put("value", value).put("type", "string");
+                            inputs.putObject(variable.name())
+                                    .put("value", value)
+                                    .put("type", "string");
                         } else {
                             inputs.put(variable.name(), value);
                         }
@@ -472,14 +481,17 @@ public final class OpenWhiskExporter implements Exporter {
             if (!routes.isEmpty()) {
                 ObjectNode apis = pkg.putObject("apis");
                 for (ApiRoute route : routes) {
-                    ObjectNode api = apis.has(route.api()) ? (ObjectNode) apis.get(route.api()) : apis.putObject(route.api());
+                    ObjectNode api =
+                            apis.has(route.api()) ? (ObjectNode) apis.get(route.api()) : apis.putObject(route.api());
                     ObjectNode base = api.has(route.basePath())
                             ? (ObjectNode) api.get(route.basePath())
                             : api.putObject(route.basePath());
                     ObjectNode relative = base.has(route.relativePath())
                             ? (ObjectNode) base.get(route.relativePath())
                             : base.putObject(route.relativePath());
-                    relative.putObject(route.action()).put("method", route.method()).put("response", "http");
+                    relative.putObject(route.action())
+                            .put("method", route.method())
+                            .put("response", "http");
                 }
             }
             ObjectNode root = Documents.object();
@@ -502,10 +514,6 @@ public final class OpenWhiskExporter implements Exporter {
 
         String artifact() {
             return artifact;
-        }
-
-        String javaPackage() {
-            return javaPackage;
         }
 
         ExportPlan plan() {
@@ -548,12 +556,14 @@ public final class OpenWhiskExporter implements Exporter {
         static String of(Job job) {
             Project project = job.plan().project();
             StringBuilder out = new StringBuilder();
-            out.append("# ").append(md(project.name().isBlank() ? "Stratus export" : project.name()))
+            out.append("# ")
+                    .append(md(project.name().isBlank() ? "Stratus export" : project.name()))
                     .append(" on Apache OpenWhisk / IBM Cloud Functions\n\n");
             if (!project.description().isBlank()) {
                 out.append(md(project.description())).append("\n\n");
             }
-            out.append("Exported from Stratus: `manifest.yaml` deploys the package `").append(job.packageName())
+            out.append("Exported from Stratus: `manifest.yaml` deploys the package `")
+                    .append(job.packageName())
                     .append("` with wskdeploy, and this Maven project builds the actions' jar.\n\n");
             out.append("## Prerequisites\n\n");
             out.append("- JDK 17 or newer and Maven 3.8 or newer (the jar is compiled for Java 8, the Java"
@@ -567,13 +577,17 @@ public final class OpenWhiskExporter implements Exporter {
                 out.append("- The feed packages the triggers use installed in the namespace `/whisk.system`:");
                 Set<String> feeds = new LinkedHashSet<>();
                 job.triggers().values().forEach(t -> feeds.add(t.feed()));
-                out.append(" ").append(String.join(", ", feeds.stream().map(f -> "`" + f + "`").toList()))
+                out.append(" ")
+                        .append(String.join(
+                                ", ", feeds.stream().map(f -> "`" + f + "`").toList()))
                         .append(".\n");
             }
             out.append("\n## Build\n\n```sh\nmvn package\n```\n\n");
-            out.append("This writes `target/").append(job.artifact()).append(".jar`, which every action in"
-                    + " `manifest.yaml` deploys. Gson is `provided`: the OpenWhisk Java runtime supplies it; the"
-                    + " shade plugin bundles any other library you add.\n\n");
+            out.append("This writes `target/")
+                    .append(job.artifact())
+                    .append(".jar`, which every action in"
+                            + " `manifest.yaml` deploys. Gson is `provided`: the OpenWhisk Java runtime supplies it; the"
+                            + " shade plugin bundles any other library you add.\n\n");
             out.append("## Deploy\n\n");
             if (!job.kafkaInputs().isEmpty() || job.cosFeed()) {
                 out.append("The feeds need credentials that are not in the design. wskdeploy reads them from"
@@ -597,10 +611,20 @@ public final class OpenWhiskExporter implements Exporter {
             out.append("| Action | Class | Memory | Timeout | Started by |\n|---|---|---|---|---|\n");
             for (ActionSources.Action action : job.actions()) {
                 FunctionNode node = action.function().node();
-                out.append("| `").append(job.packageName()).append('/').append(action.actionName()).append("` | `")
-                        .append(action.className()).append("` | ").append(Job.memory(node)).append(" MB | ")
-                        .append(Job.timeout(node)).append(" ms | ")
-                        .append(String.join("; ", action.startedBy().stream().map(Readme::md).toList()))
+                out.append("| `")
+                        .append(job.packageName())
+                        .append('/')
+                        .append(action.actionName())
+                        .append("` | `")
+                        .append(action.className())
+                        .append("` | ")
+                        .append(Job.memory(node))
+                        .append(" MB | ")
+                        .append(Job.timeout(node))
+                        .append(" ms | ")
+                        .append(String.join(
+                                "; ",
+                                action.startedBy().stream().map(Readme::md).toList()))
                         .append(" |\n");
             }
             out.append("\nEach action's inputs (in `manifest.yaml`) carry the function's environment and the names"
@@ -612,9 +636,18 @@ public final class OpenWhiskExporter implements Exporter {
             if (!job.triggers().isEmpty()) {
                 out.append("## Triggers and rules\n\n| Trigger | Feed | Actions |\n|---|---|---|\n");
                 for (Trigger trigger : job.triggers().values()) {
-                    out.append("| `").append(trigger.name()).append("` | ").append(md(trigger.describe()))
-                            .append(" (`").append(trigger.feed()).append("`) | ")
-                            .append(String.join(", ", trigger.actions().stream().map(a -> "`" + a + "`").toList()))
+                    out.append("| `")
+                            .append(trigger.name())
+                            .append("` | ")
+                            .append(md(trigger.describe()))
+                            .append(" (`")
+                            .append(trigger.feed())
+                            .append("`) | ")
+                            .append(String.join(
+                                    ", ",
+                                    trigger.actions().stream()
+                                            .map(a -> "`" + a + "`")
+                                            .toList()))
                             .append(" |\n");
                 }
                 out.append('\n');
@@ -624,8 +657,15 @@ public final class OpenWhiskExporter implements Exporter {
                         + " `wsk api list` shows the full URLs after deploying.\n\n| Method | Path | Action |\n"
                         + "|---|---|---|\n");
                 for (ApiRoute route : job.routes()) {
-                    out.append("| ").append(route.method()).append(" | `/").append(route.basePath()).append('/')
-                            .append(route.relativePath()).append("` | `").append(route.action()).append("` |\n");
+                    out.append("| ")
+                            .append(route.method())
+                            .append(" | `/")
+                            .append(route.basePath())
+                            .append('/')
+                            .append(route.relativePath())
+                            .append("` | `")
+                            .append(route.action())
+                            .append("` |\n");
                 }
                 out.append('\n');
             }
@@ -636,9 +676,13 @@ public final class OpenWhiskExporter implements Exporter {
             if (!services.isEmpty()) {
                 out.append("## Services to create\n\n| Name | Kind | Suggested service |\n|---|---|---|\n");
                 for (ExportPlan.Resource resource : services) {
-                    out.append("| `").append(job.resourceValue(resource)).append("` | ")
-                            .append(resource.kind().name().toLowerCase(Locale.ROOT)).append(" | ")
-                            .append(suggestion(resource.kind())).append(" |\n");
+                    out.append("| `")
+                            .append(job.resourceValue(resource))
+                            .append("` | ")
+                            .append(resource.kind().name().toLowerCase(Locale.ROOT))
+                            .append(" | ")
+                            .append(suggestion(resource.kind()))
+                            .append(" |\n");
                 }
                 out.append('\n');
             }
@@ -661,7 +705,8 @@ public final class OpenWhiskExporter implements Exporter {
         static String md(String text) {
             String line = text.replaceAll("[\\r\\n\\u2028\\u2029]+", " ").strip();
             StringBuilder out = new StringBuilder(line.length());
-            for (char c : line.toCharArray()) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
                 if ("\\`*|<>[]".indexOf(c) >= 0) {
                     out.append('\\');
                 }

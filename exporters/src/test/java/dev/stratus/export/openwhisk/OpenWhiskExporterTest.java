@@ -18,12 +18,14 @@ import dev.stratus.model.Project;
 import dev.stratus.project.ProjectFiles;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,7 +84,9 @@ class OpenWhiskExporterTest {
             assertThat(action.path("exec").path("main").asText())
                     .isEqualTo(manifest.path("actions").path(name).path("main").asText())
                     .endsWith(Names.pascal(function.name(), "function") + "Action");
-            assertThat(action.path("action").path("size").asInt()).as("the jar was read").isPositive();
+            assertThat(action.path("action").path("size").asInt())
+                    .as("the jar was read")
+                    .isPositive();
             assertThat(action.path("limits").path("memory").asInt())
                     .isEqualTo(Math.max(128, Math.min(2048, node.memoryMb())));
             assertThat(action.path("limits").path("timeout").asLong())
@@ -92,11 +96,13 @@ class OpenWhiskExporterTest {
                         .as("input %s of %s", variable.name(), name)
                         .isTrue();
                 if (!variable.isReference()) {
-                    assertThat(action.path("params").path(variable.name()).asText()).isEqualTo(variable.literal());
+                    assertThat(action.path("params").path(variable.name()).asText())
+                            .isEqualTo(variable.literal());
                 }
             }
             boolean web = function.events().stream().anyMatch(e -> e instanceof ExportPlan.Http);
-            assertThat(action.path("annotations").path("web-export").asBoolean()).isEqualTo(web);
+            assertThat(action.path("annotations").path("web-export").asBoolean())
+                    .isEqualTo(web);
             ObjectNode event = action.path("params").deepCopy();
             for (ExportPlan.Event e : function.events()) {
                 assertEvent(e, pkg, name, entities, triggers);
@@ -135,14 +141,13 @@ class OpenWhiskExporterTest {
                 return;
             }
             String base = "/" + Names.kebab(http.gateway().name(), "api", 100);
-            assertThat(entities.path("apis"))
-                    .anySatisfy(route -> {
-                        assertThat(route.path("basepath").asText()).isEqualTo(base);
-                        assertThat(route.path("relpath").asText()).isEqualTo(http.path());
-                        assertThat(route.path("operation").asText()).isEqualTo(http.method());
-                        assertThat(route.path("action").asText()).isEqualTo(pkg + "/" + action);
-                        assertThat(route.path("responsetype").asText()).isEqualTo("http");
-                    });
+            assertThat(entities.path("apis")).anySatisfy(route -> {
+                assertThat(route.path("basepath").asText()).isEqualTo(base);
+                assertThat(route.path("relpath").asText()).isEqualTo(http.path());
+                assertThat(route.path("operation").asText()).isEqualTo(http.method());
+                assertThat(route.path("action").asText()).isEqualTo(pkg + "/" + action);
+                assertThat(route.path("responsetype").asText()).isEqualTo("http");
+            });
             return;
         }
         String triggerName;
@@ -151,7 +156,8 @@ class OpenWhiskExporterTest {
         if (event instanceof ExportPlan.Schedule schedule) {
             triggerName = Names.kebab(schedule.trigger().name(), "trigger", 200);
             feed = "/whisk.system/alarms/alarm";
-            parameters.put("cron", Schedules.unixCron(schedule.expression(), "s").expression());
+            parameters.put(
+                    "cron", Schedules.unixCron(schedule.expression(), "s").expression());
         } else if (event instanceof ExportPlan.StorageEvent storage) {
             triggerName = Names.kebab(storage.bucket().name(), "trigger", 200);
             feed = "/whisk.system/cos/changes";
@@ -163,7 +169,9 @@ class OpenWhiskExporterTest {
         } else {
             ExportPlan.Resource source = event instanceof ExportPlan.QueueMessages q
                     ? q.queue()
-                    : event instanceof ExportPlan.StreamRecords s ? s.stream() : ((ExportPlan.TopicMessages) event).topic();
+                    : event instanceof ExportPlan.StreamRecords s
+                            ? s.stream()
+                            : ((ExportPlan.TopicMessages) event).topic();
             triggerName = Names.kebab(source.name(), "trigger", 200);
             feed = "/whisk.system/messaging/messageHubFeed";
             parameters.put("topic", Names.kebab(source.name(), "topic", 63));
@@ -174,26 +182,33 @@ class OpenWhiskExporterTest {
         assertThat(trigger).as("trigger %s in %s", triggerName, entities).isNotNull();
         assertThat(trigger.path("trigger").path("feed").asText()).isEqualTo(feed);
         Map<String, String> actual = new LinkedHashMap<>();
-        trigger.path("trigger").path("parameters").forEach(p -> actual.put(p.path("key").asText(), p.path("value").asText()));
+        trigger.path("trigger")
+                .path("parameters")
+                .forEach(p -> actual.put(p.path("key").asText(), p.path("value").asText()));
         assertThat(actual).containsAllEntriesOf(parameters);
-        assertThat(entities.path("rules"))
-                .anySatisfy(rule -> {
-                    assertThat(rule.path("trigger").asText()).isEqualTo(triggerName);
-                    assertThat(rule.path("action").asText()).isEqualTo(pkg + "/" + action);
-                });
+        assertThat(entities.path("rules")).anySatisfy(rule -> {
+            assertThat(rule.path("trigger").asText()).isEqualTo(triggerName);
+            assertThat(rule.path("action").asText()).isEqualTo(pkg + "/" + action);
+        });
     }
 
     /** Adds what the event's feed or the web request would pass to the action. */
     private static void addEvent(ObjectNode args, ExportPlan.Event event) {
         if (event instanceof ExportPlan.Http http) {
-            args.put("__ow_method", http.method().equals("ANY") ? "get" : http.method().toLowerCase());
+            args.put(
+                    "__ow_method",
+                    http.method().equals("ANY") ? "get" : http.method().toLowerCase(Locale.ROOT));
             args.put("__ow_path", http.path());
             args.putObject("__ow_headers").put("accept", "application/json");
         } else if (event instanceof ExportPlan.StorageEvent) {
             args.put("bucket", "uploads").put("key", "cat.jpg");
         } else if (!(event instanceof ExportPlan.Schedule)) {
             ArrayNode messages = args.putArray("messages");
-            messages.addObject().put("topic", "t").put("partition", 0).put("offset", 7).put("value", "{}");
+            messages.addObject()
+                    .put("topic", "t")
+                    .put("partition", 0)
+                    .put("offset", 7)
+                    .put("value", "{}");
         }
     }
 
@@ -215,9 +230,15 @@ class OpenWhiskExporterTest {
         JsonNode trigger = pkg.path("triggers").path("nightly-2am");
         assertThat(trigger.path("feed").asText()).isEqualTo("/whisk.system/alarms/alarm");
         assertThat(trigger.path("inputs").path("cron").asText()).isEqualTo("0 2 * * *");
-        assertThat(pkg.path("rules").path("nightly-2am-build-report").path("trigger").asText())
+        assertThat(pkg.path("rules")
+                        .path("nightly-2am-build-report")
+                        .path("trigger")
+                        .asText())
                 .isEqualTo("nightly-2am");
-        assertThat(pkg.path("rules").path("nightly-2am-build-report").path("action").asText())
+        assertThat(pkg.path("rules")
+                        .path("nightly-2am-build-report")
+                        .path("action")
+                        .asText())
                 .isEqualTo("build-report");
         assertThat(pkg.has("apis")).isFalse();
         assertThat(export.notes())
@@ -236,18 +257,27 @@ class OpenWhiskExporterTest {
         JsonNode pkg = manifest(export).path("packages").path("rest-api");
         for (String name : List.of("list-items", "get-item", "create-item", "delete-item")) {
             JsonNode action = pkg.path("actions").path(name);
-            assertThat(action.path("annotations").path("web-export").asBoolean()).as(name).isTrue();
-            assertThat(action.path("annotations").path("final").asBoolean()).as(name).isTrue();
+            assertThat(action.path("annotations").path("web-export").asBoolean())
+                    .as(name)
+                    .isTrue();
+            assertThat(action.path("annotations").path("final").asBoolean())
+                    .as(name)
+                    .isTrue();
             assertThat(action.path("limits").path("memorySize").asInt()).isEqualTo(512);
             assertThat(action.path("limits").path("timeout").asInt()).isEqualTo(10_000);
             assertThat(action.path("inputs").path("TABLE_NAME").asText()).isEqualTo("items-table");
         }
         JsonNode base = pkg.path("apis").path("items-api").path("items-api");
-        assertThat(base.path("items").path("list-items").path("method").asText()).isEqualTo("GET");
-        assertThat(base.path("items").path("create-item").path("method").asText()).isEqualTo("POST");
-        assertThat(base.path("items/{id}").path("get-item").path("method").asText()).isEqualTo("GET");
-        assertThat(base.path("items/{id}").path("delete-item").path("method").asText()).isEqualTo("DELETE");
-        assertThat(base.path("items/{id}").path("delete-item").path("response").asText()).isEqualTo("http");
+        assertThat(base.path("items").path("list-items").path("method").asText())
+                .isEqualTo("GET");
+        assertThat(base.path("items").path("create-item").path("method").asText())
+                .isEqualTo("POST");
+        assertThat(base.path("items/{id}").path("get-item").path("method").asText())
+                .isEqualTo("GET");
+        assertThat(base.path("items/{id}").path("delete-item").path("method").asText())
+                .isEqualTo("DELETE");
+        assertThat(base.path("items/{id}").path("delete-item").path("response").asText())
+                .isEqualTo("http");
         assertThat(pkg.has("triggers")).isFalse();
         assertThat(export.files().text("src/main/java/com/example/restapi/GetItemAction.java"))
                 .contains("ActionSupport.text(args, \"__ow_method\", \"get\")")
@@ -268,18 +298,34 @@ class OpenWhiskExporterTest {
         assertThat(queue.path("inputs").path("topic").asText()).isEqualTo("orders-queue");
         assertThat(queue.path("inputs").path("isJSONData").asBoolean()).isTrue();
         assertThat(queue.path("inputs").path("password").asText()).isEqualTo("$KAFKA_PASSWORD");
-        assertThat(pkg.path("triggers").path("order-events").path("inputs").path("topic").asText())
+        assertThat(pkg.path("triggers")
+                        .path("order-events")
+                        .path("inputs")
+                        .path("topic")
+                        .asText())
                 .isEqualTo("order-events");
-        assertThat(pkg.path("rules").path("orders-queue-process-order").path("action").asText())
+        assertThat(pkg.path("rules")
+                        .path("orders-queue-process-order")
+                        .path("action")
+                        .asText())
                 .isEqualTo("process-order");
-        assertThat(pkg.path("rules").path("order-events-notify-customer").path("action").asText())
+        assertThat(pkg.path("rules")
+                        .path("order-events-notify-customer")
+                        .path("action")
+                        .asText())
                 .isEqualTo("notify-customer");
         // place-order reaches the queue and the payment API through its inputs.
         JsonNode place = pkg.path("actions").path("place-order");
         assertThat(place.path("inputs").path("ORDERS_QUEUE_NAME").asText()).isEqualTo("orders-queue");
-        assertThat(place.path("inputs").path("PAYMENT_API_URL").asText()).isEqualTo("https://api.payments.example.com/v1");
-        assertThat(pkg.path("apis").path("orders-api").path("orders-api").path("orders").path("place-order")
-                        .path("method").asText())
+        assertThat(place.path("inputs").path("PAYMENT_API_URL").asText())
+                .isEqualTo("https://api.payments.example.com/v1");
+        assertThat(pkg.path("apis")
+                        .path("orders-api")
+                        .path("orders-api")
+                        .path("orders")
+                        .path("place-order")
+                        .path("method")
+                        .asText())
                 .isEqualTo("POST");
         assertThat(export.files().text("README.md"))
                 .contains("export KAFKA_PASSWORD=")
@@ -296,10 +342,14 @@ class OpenWhiskExporterTest {
     @Test
     void limitsOutsideOpenWhiskRangesAreClampedWithANote() throws Exception {
         ObjectNode project = hostileProject();
-        ObjectNode function = (ObjectNode) project.path("architecture").path("nodes").get(3);
+        ObjectNode function =
+                (ObjectNode) project.path("architecture").path("nodes").get(3);
         function.put("memoryMb", 4096).put("timeoutSeconds", 900).put("instanceConcurrency", 8);
         Export export = exporter.export(ProjectFiles.read(project.toString(), "test"));
-        JsonNode action = manifest(export).path("packages").path("a-quoted-name-with-newline").path("actions")
+        JsonNode action = manifest(export)
+                .path("packages")
+                .path("a-quoted-name-with-newline")
+                .path("actions")
                 .path("place-order");
         assertThat(action.path("limits").path("memorySize").asInt()).isEqualTo(2048);
         assertThat(action.path("limits").path("timeout").asInt()).isEqualTo(600_000);
@@ -322,17 +372,23 @@ class OpenWhiskExporterTest {
         List<String> actions = names(packageNode.path("actions"));
         assertThat(actions).containsExactly("place-order", "place-order-2", "unicode-fn");
         assertThat(names(packageNode.path("triggers"))).containsExactly("every-5-min", "q-1");
-        assertThat(names(packageNode.path("rules")))
-                .containsExactly("every-5-min-place-order-2", "q-1-unicode-fn");
+        assertThat(names(packageNode.path("rules"))).containsExactly("every-5-min-place-order-2", "q-1-unicode-fn");
         for (String name : List.of("actions", "triggers", "rules")) {
-            assertThat(names(packageNode.path(name))).allSatisfy(n -> assertThat(n).matches(ENTITY));
+            assertThat(names(packageNode.path(name)))
+                    .allSatisfy(n -> assertThat(n).matches(ENTITY));
         }
         JsonNode first = packageNode.path("actions").path("place-order");
         assertThat(first.path("inputs").path("WEIRD").asText()).isEqualTo("line1\nline2 \"q\": {x}");
         assertThat(first.path("inputs").path("KIND").path("value").asText()).isEqualTo("string");
         assertThat(first.path("inputs").path("ITEMS_TABLE").asText()).isEqualTo("items-table");
-        assertThat(packageNode.path("apis").path("api-x").path("api-x").path("orders/{id}").path("place-order")
-                        .path("method").asText())
+        assertThat(packageNode
+                        .path("apis")
+                        .path("api-x")
+                        .path("api-x")
+                        .path("orders/{id}")
+                        .path("place-order")
+                        .path("method")
+                        .asText())
                 .isEqualTo("POST");
         assertThat(export.files().paths())
                 .contains(
@@ -349,7 +405,10 @@ class OpenWhiskExporterTest {
         JsonNode entities = aioEntities(folder);
         Map<String, JsonNode> deployed = byName(entities.path("actions"));
         assertThat(deployed).containsOnlyKeys(pkg + "/place-order", pkg + "/place-order-2", pkg + "/unicode-fn");
-        assertThat(deployed.get(pkg + "/place-order").path("params").path("WEIRD").asText())
+        assertThat(deployed.get(pkg + "/place-order")
+                        .path("params")
+                        .path("WEIRD")
+                        .asText())
                 .isEqualTo("line1\nline2 \"q\": {x}");
         Path jar = folder.resolve("target/a-quoted-name-with-newline-openwhisk.jar");
         List<JsonNode> results = runActions(
@@ -359,10 +418,100 @@ class OpenWhiskExporterTest {
                         "{\"messages\":[{\"value\":\"hi\"}]}",
                         "com.example.aquotednamewithnewline.PlaceOrderAction",
                         "{\"__ow_method\":\"post\",\"__ow_path\":\"/orders/7\",\"WEIRD\":\"w\"}"));
-        assertThat(results.get(0).path("echo").path("messages").get(0).path("value").asText()).isEqualTo("hi");
+        assertThat(results.get(0)
+                        .path("echo")
+                        .path("messages")
+                        .get(0)
+                        .path("value")
+                        .asText())
+                .isEqualTo("hi");
         assertThat(results.get(1).path("body").path("function").asText()).isEqualTo("Place Order!");
         assertThat(results.get(1).path("body").path("method").asText()).isEqualTo("POST");
-        assertThat(results.get(1).path("body").path("environment").path("WEIRD").asText()).isEqualTo("w");
+        assertThat(results.get(1).path("body").path("environment").path("WEIRD").asText())
+                .isEqualTo("w");
+    }
+
+    @Test
+    void directHttpIsAWebActionAndRoutesOpenWhiskCannotNameStayOutOfTheApi(@TempDir Path temp) throws Exception {
+        ObjectNode root = Documents.object();
+        root.put("format", "stratus-project/1").put("name", "routes").put("provider", "aws");
+        ObjectNode architecture = root.putObject("architecture");
+        ArrayNode nodes = architecture.putArray("nodes");
+        nodes.addObject().put("kind", "http-trigger").put("id", "direct").put("name", "direct");
+        nodes.addObject().put("kind", "http-trigger").put("id", "web").put("name", "web");
+        nodes.addObject()
+                .put("kind", "api-gateway")
+                .put("id", "gw")
+                .put("name", "shop")
+                .put("type", "rest")
+                .put("auth", "api-key")
+                .put("rateLimitPerSecond", 100.0)
+                .put("burst", 10)
+                .putObject("latency")
+                .put("shape", "lognormal")
+                .put("meanMs", 5.0)
+                .put("cv", 0.3);
+        function(nodes, "f1", "hook");
+        function(nodes, "f2", "things");
+        function(nodes, "f3", "anything");
+        ArrayNode edges = architecture.putArray("edges");
+        edges.addObject().put("id", "e1").put("from", "direct").put("to", "f1");
+        edges.addObject().put("id", "e2").put("from", "web").put("to", "gw");
+        edges.addObject().put("id", "e3").put("from", "gw").put("to", "f2").put("route", "GET /things");
+        edges.addObject().put("id", "e4").put("from", "gw").put("to", "f2").put("route", "PUT /things");
+        edges.addObject().put("id", "e5").put("from", "gw").put("to", "f3").put("route", "/any");
+        Export export = exporter.export(ProjectFiles.read(root.toString(), "routes"));
+        JsonNode pkg = manifest(export).path("packages").path("routes");
+        assertThat(pkg.path("actions")
+                        .path("hook")
+                        .path("annotations")
+                        .path("web-export")
+                        .asBoolean())
+                .isTrue();
+        assertThat(pkg.path("actions")
+                        .path("anything")
+                        .path("annotations")
+                        .path("web-export")
+                        .asBoolean())
+                .isTrue();
+        // One action answers GET and PUT on the same path: the second route needs a second API entry.
+        assertThat(pkg.path("apis")
+                        .path("shop")
+                        .path("shop")
+                        .path("things")
+                        .path("things")
+                        .path("method")
+                        .asText())
+                .isEqualTo("GET");
+        assertThat(pkg.path("apis")
+                        .path("shop-2")
+                        .path("shop")
+                        .path("things")
+                        .path("things")
+                        .path("method")
+                        .asText())
+                .isEqualTo("PUT");
+        assertThat(pkg.path("apis").toString()).doesNotContain("anything").doesNotContain("hook");
+        assertThat(export.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .contains("'hook' is called over HTTP directly")
+                        .contains("routes/hook.http"))
+                .anySatisfy(n -> assertThat(n).contains("ANY /any").contains("routes/anything.http"))
+                .anySatisfy(n -> assertThat(n).contains("checks callers (api-key)"));
+        assertThat(export.files().text("README.md")).contains("| PUT | `/shop/things` | `things` |");
+
+        // aio-lib-runtime reads it too; an empty file stands in for the jar, which it only reads.
+        Path folder = ExportChecks.write(export, temp, "export");
+        Files.createDirectories(folder.resolve("target"));
+        Files.writeString(folder.resolve("target/routes-openwhisk.jar"), "jar");
+        JsonNode entities = aioEntities(folder);
+        assertThat(entities.path("apis"))
+                .extracting(r -> r.path("name").asText() + " "
+                        + r.path("operation").asText() + " "
+                        + r.path("basepath").asText() + r.path("relpath").asText() + " "
+                        + r.path("action").asText())
+                .containsExactlyInAnyOrder(
+                        "shop GET /shop/things routes/things", "shop-2 PUT /shop/things routes/things");
     }
 
     /**
@@ -394,14 +543,18 @@ class OpenWhiskExporterTest {
                 .put("name", "every \"5\": min\n")
                 .put("expression", "rate(5 minutes)");
         ObjectNode first = function(nodes, "f1", "Place Order!");
-        first.putObject("environment")
-                .put("WEIRD", "line1\nline2 \"q\": {x}")
-                .put("KIND", "string");
+        first.putObject("environment").put("WEIRD", "line1\nline2 \"q\": {x}").put("KIND", "string");
         function(nodes, "f2", "place-order");
         ObjectNode third = function(nodes, "f3", "ünïcode «fn»");
-        third.put("code", "public class Echo {\n    public String handle(String event) {\n"
-                + "        return \"{\\\"echo\\\":\" + event + \"}\";\n    }\n}\n");
-        nodes.addObject().put("kind", "queue-trigger").put("id", "q").put("name", "q: 1").put("visibilityTimeoutSeconds", 30);
+        third.put(
+                "code",
+                "public class Echo {\n    public String handle(String event) {\n"
+                        + "        return \"{\\\"echo\\\":\" + event + \"}\";\n    }\n}\n");
+        nodes.addObject()
+                .put("kind", "queue-trigger")
+                .put("id", "q")
+                .put("name", "q: 1")
+                .put("visibilityTimeoutSeconds", 30);
         nodes.addObject()
                 .put("kind", "database")
                 .put("id", "db")
@@ -427,7 +580,10 @@ class OpenWhiskExporterTest {
                 .put("name", name)
                 .put("memoryMb", 256)
                 .put("timeoutSeconds", 5.0);
-        function.putObject("execution").put("shape", "lognormal").put("meanMs", 10.0).put("cv", 0.5);
+        function.putObject("execution")
+                .put("shape", "lognormal")
+                .put("meanMs", 10.0)
+                .put("cv", 0.5);
         return function;
     }
 
@@ -452,10 +608,18 @@ class OpenWhiskExporterTest {
         Path modules = ExportChecks.nodeModules();
         Path script = modules.getParent().resolve("openwhisk-manifest.js");
         ExportChecks.Result result = ExportChecks.run(
-                folder, Duration.ofMinutes(2), FEED_ENVIRONMENT, "node", script.toString(), modules.toString(),
+                folder,
+                Duration.ofMinutes(2),
+                FEED_ENVIRONMENT,
+                "node",
+                script.toString(),
+                modules.toString(),
                 "manifest.yaml");
-        assertThat(result.exitCode()).as("aio-lib-runtime on %s:%n%s", folder, result.output()).isZero();
-        String line = result.output().lines()
+        assertThat(result.exitCode())
+                .as("aio-lib-runtime on %s:%n%s", folder, result.output())
+                .isZero();
+        String line = result.output()
+                .lines()
                 .filter(l -> l.startsWith("ENTITIES "))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no entities in:\n" + result.output()));
@@ -474,7 +638,9 @@ class OpenWhiskExporterTest {
         command.addAll(classesAndArgs);
         ExportChecks.Result result =
                 ExportChecks.run(jar.getParent(), Duration.ofMinutes(2), Map.of(), command.toArray(String[]::new));
-        assertThat(result.exitCode()).as("actions in %s:%n%s", jar, result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("actions in %s:%n%s", jar, result.output())
+                .isZero();
         List<JsonNode> results = new ArrayList<>();
         for (Iterator<String> lines = result.output().lines().iterator(); lines.hasNext(); ) {
             String line = lines.next();
@@ -487,14 +653,15 @@ class OpenWhiskExporterTest {
     }
 
     private static Path runnerSource() throws URISyntaxException {
-        return Path.of(OpenWhiskExporterTest.class.getResource("/openwhisk/ActionRunner.java").toURI());
+        return Path.of(OpenWhiskExporterTest.class
+                .getResource("/openwhisk/ActionRunner.java")
+                .toURI());
     }
 
     private static Path gsonJar() {
         String local = System.getProperty("maven.repo.local");
-        Path repository = local != null
-                ? Path.of(local)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Path repository =
+                local != null ? Path.of(local) : Path.of(System.getProperty("user.home"), ".m2", "repository");
         Path gson = repository.resolve("com/google/code/gson/gson/" + OpenWhiskExporter.GSON_VERSION + "/gson-"
                 + OpenWhiskExporter.GSON_VERSION + ".jar");
         assertThat(gson).as("Gson, downloaded by the exported build").isRegularFile();

@@ -29,7 +29,7 @@ public final class MakeThumbnailAction {
         result.addProperty("function", "make-thumbnail");
         String bucket = ActionSupport.text(event, "bucket", "");
         String key = ActionSupport.text(event, "key", "");
-        System.out.println("make-thumbnail" + ": object " + key + " changed in bucket " + bucket);
+        System.out.println("make-thumbnail: object " + key + " changed in bucket " + bucket);
         result.addProperty("bucket", bucket);
         result.addProperty("key", key);
         result.addProperty("at", Instant.now().toString());
