@@ -5,6 +5,8 @@ import dev.stratus.export.JavaText;
 import dev.stratus.export.UserCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Java sources of the exported actions. OpenWhisk's Java runtime calls {@code public static
@@ -17,6 +19,8 @@ final class ActionSources {
 
     /** The helper class every action uses. */
     static final String SUPPORT_CLASS = "ActionSupport";
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^{}/]+)\\}");
 
     private ActionSources() {}
 
@@ -63,13 +67,13 @@ final class ActionSources {
                 "        return value != null && value.isJsonPrimitive() ? value.getAsString() : fallback;",
                 "    }",
                 "",
-                "    /** The named inputs (the action's default parameters from manifest.yaml) with their values. */",
-                "    static JsonObject inputs(JsonObject args, String... names) {",
-                "        JsonObject inputs = new JsonObject();",
+                "    /** The named parameters with their values as strings (empty when missing). */",
+                "    static JsonObject strings(JsonObject args, String... names) {",
+                "        JsonObject values = new JsonObject();",
                 "        for (String name : names) {",
-                "            inputs.addProperty(name, text(args, name, \"\"));",
+                "            values.addProperty(name, text(args, name, \"\"));",
                 "        }",
-                "        return inputs;",
+                "        return values;",
                 "    }",
                 "",
                 "    /** The parameters without the action's inputs: what the trigger or caller sent. */",
@@ -247,7 +251,14 @@ final class ActionSources {
             lines.add(indent + "body.addProperty(\"function\", " + name + ");");
             lines.add(indent + "body.addProperty(\"method\", method);");
             lines.add(indent + "body.addProperty(\"path\", path);");
-            lines.add(indent + "body.add(\"environment\", " + SUPPORT_CLASS + ".inputs(args, INPUTS));");
+            List<String> parameters = pathParameters(action.function());
+            if (!parameters.isEmpty()) {
+                // The API Gateway passes path parameters as action parameters of the same name.
+                lines.add(indent + "body.add(\"pathParameters\", " + SUPPORT_CLASS + ".strings(args, "
+                        + String.join(
+                                ", ", parameters.stream().map(JavaText::literal).toList()) + "));");
+            }
+            lines.add(indent + "body.add(\"environment\", " + SUPPORT_CLASS + ".strings(args, INPUTS));");
             lines.add(indent + "return " + SUPPORT_CLASS + ".httpResponse(200, body);");
             if (only) {
                 lines.add("    }");
@@ -286,9 +297,32 @@ final class ActionSources {
             lines.add("        result.add(\"event\", event);");
             lines.add("        result.addProperty(\"at\", Instant.now().toString());");
         }
-        lines.add("        result.add(\"environment\", " + SUPPORT_CLASS + ".inputs(args, INPUTS));");
+        lines.add("        result.add(\"environment\", " + SUPPORT_CLASS + ".strings(args, INPUTS));");
         lines.add("        return result;");
         lines.add("    }");
+    }
+
+    /** The {parameters} in the paths of the function's API routes, in order of appearance. */
+    static List<String> pathParameters(ExportPlan.Function function) {
+        List<String> parameters = new ArrayList<>();
+        for (ExportPlan.Event event : function.events()) {
+            if (event instanceof ExportPlan.Http http && http.gateway() != null) {
+                pathParameters(http.path()).stream()
+                        .filter(p -> !parameters.contains(p))
+                        .forEach(parameters::add);
+            }
+        }
+        return parameters;
+    }
+
+    /** The {parameters} in a route's path. */
+    static List<String> pathParameters(String path) {
+        List<String> parameters = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(path);
+        while (m.find()) {
+            parameters.add(m.group(1));
+        }
+        return parameters;
     }
 
     private static String function(Action action) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,21 @@ class OpenWhiskExporterTest {
         String pkg = Names.kebab(project.name(), "stratus-app", 256);
         String jar = "target/" + Names.kebab(project.name(), "stratus-app", 50) + "-openwhisk.jar";
         assertThat(folder.resolve(jar)).isRegularFile();
+        try (JarFile built = new JarFile(folder.resolve(jar).toFile())) {
+            String main = manifest(export)
+                    .path("packages")
+                    .path(pkg)
+                    .path("actions")
+                    .elements()
+                    .next()
+                    .path("main")
+                    .asText();
+            byte[] header = built.getInputStream(built.getEntry(main.replace('.', '/') + ".class"))
+                    .readNBytes(8);
+            assertThat(header[7])
+                    .as("class file major version: Java 8, the OpenWhisk Java runtime")
+                    .isEqualTo((byte) 52);
+        }
 
         JsonNode entities = aioEntities(folder);
         JsonNode manifest = manifest(export).path("packages").path(pkg);
@@ -123,6 +139,10 @@ class OpenWhiskExporterTest {
                 assertThat(result.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
             }
             assertThat(answer.path("function").asText()).isEqualTo(function.name());
+            for (String parameter : ActionSources.pathParameters(function)) {
+                assertThat(answer.path("pathParameters").path(parameter).asText())
+                        .isEqualTo("7");
+            }
             for (ExportPlan.Variable variable : function.environment()) {
                 assertThat(answer.path("environment").path(variable.name()).asText())
                         .isEqualTo(actions.get(pkg + "/" + Names.kebab(function.name(), "function", 200))
@@ -200,6 +220,9 @@ class OpenWhiskExporterTest {
                     http.method().equals("ANY") ? "get" : http.method().toLowerCase(Locale.ROOT));
             args.put("__ow_path", http.path());
             args.putObject("__ow_headers").put("accept", "application/json");
+            if (http.gateway() != null) {
+                ActionSources.pathParameters(http.path()).forEach(p -> args.put(p, "7"));
+            }
         } else if (event instanceof ExportPlan.StorageEvent) {
             args.put("bucket", "uploads").put("key", "cat.jpg");
         } else if (!(event instanceof ExportPlan.Schedule)) {
@@ -281,7 +304,8 @@ class OpenWhiskExporterTest {
         assertThat(pkg.has("triggers")).isFalse();
         assertThat(export.files().text("src/main/java/com/example/restapi/GetItemAction.java"))
                 .contains("ActionSupport.text(args, \"__ow_method\", \"get\")")
-                .contains("ActionSupport.httpResponse(200, body)");
+                .contains("ActionSupport.httpResponse(200, body)")
+                .contains("body.add(\"pathParameters\", ActionSupport.strings(args, \"id\"));");
         assertThat(export.files().text("README.md"))
                 .contains("| GET | `/items-api/items/{id}` | `get-item` |")
                 .contains("wskdeploy -m manifest.yaml")

@@ -29,13 +29,13 @@ final class ActionSupport {
         return value != null && value.isJsonPrimitive() ? value.getAsString() : fallback;
     }
 
-    /** The named inputs (the action's default parameters from manifest.yaml) with their values. */
-    static JsonObject inputs(JsonObject args, String... names) {
-        JsonObject inputs = new JsonObject();
+    /** The named parameters with their values as strings (empty when missing). */
+    static JsonObject strings(JsonObject args, String... names) {
+        JsonObject values = new JsonObject();
         for (String name : names) {
-            inputs.addProperty(name, text(args, name, ""));
+            values.addProperty(name, text(args, name, ""));
         }
-        return inputs;
+        return values;
     }
 
     /** The parameters without the action's inputs: what the trigger or caller sent. */

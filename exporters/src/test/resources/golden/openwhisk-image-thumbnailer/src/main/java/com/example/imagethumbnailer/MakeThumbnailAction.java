@@ -33,7 +33,7 @@ public final class MakeThumbnailAction {
         result.addProperty("bucket", bucket);
         result.addProperty("key", key);
         result.addProperty("at", Instant.now().toString());
-        result.add("environment", ActionSupport.inputs(args, INPUTS));
+        result.add("environment", ActionSupport.strings(args, INPUTS));
         return result;
     }
 }
