@@ -176,18 +176,14 @@ final class ActionSources {
         imports.stream().sorted().forEach(i -> lines.add("import " + i + ";"));
         lines.add("");
         lines.add("/**");
-        lines.add(" * The OpenWhisk action " + JavaText.comment(action.actionName()) + " of the function '"
-                + JavaText.comment(function.name()) + "'.");
+        lines.add(" * The OpenWhisk action " + action.actionName() + " of the function '" + javadoc(function.name())
+                + "'.");
         lines.add(" *");
         lines.add(" * <p>Started by:");
         lines.add(" *");
         lines.add(" * <ul>");
         for (String start : action.startedBy()) {
-            lines.add(" *   <li>"
-                    + JavaText.comment(start)
-                            .replace("<", "&lt;")
-                            .replace(">", "&gt;")
-                            .replace("@", "&#64;"));
+            lines.add(" *   <li>" + javadoc(start));
         }
         lines.add(" * </ul>");
         lines.add(" */");
@@ -300,6 +296,15 @@ final class ActionSources {
         lines.add("        result.add(\"environment\", " + SUPPORT_CLASS + ".strings(args, INPUTS));");
         lines.add("        return result;");
         lines.add("    }");
+    }
+
+    /** Text from the design inside a Javadoc comment: no comment end, no HTML, no tags. */
+    private static String javadoc(String text) {
+        return JavaText.comment(text)
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("@", "&#64;");
     }
 
     /** The {parameters} in the paths of the function's API routes, in order of appearance. */

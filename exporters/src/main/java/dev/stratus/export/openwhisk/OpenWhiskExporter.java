@@ -143,6 +143,11 @@ public final class OpenWhiskExporter implements Exporter {
                 settingsNotes(function);
             }
             resourceNotes();
+            if (!triggers.isEmpty()) {
+                notes.add("Triggers and rules belong to the namespace, not to the package " + packageName + ": a"
+                        + " trigger or rule of the same name deployed from another manifest into the same namespace"
+                        + " replaces it.");
+            }
             ExportedFiles files = new ExportedFiles();
             files.add("manifest.yaml", Documents.yaml(manifest()));
             files.add("pom.xml", pom());
@@ -603,6 +608,7 @@ public final class OpenWhiskExporter implements Exporter {
                 }
                 out.append("```\n\n");
             }
+            out.append("The package's `version` and `license` in `manifest.yaml` are placeholders: set your own.\n\n");
             out.append("Apache OpenWhisk:\n\n```sh\nwskdeploy -m manifest.yaml\n```\n\n");
             out.append("IBM Cloud Functions:\n\n```sh\nibmcloud fn deploy --manifest manifest.yaml\n```\n\n");
             out.append("Remove everything again with `wskdeploy undeploy -m manifest.yaml` (IBM: `ibmcloud fn"
