@@ -68,6 +68,15 @@ public final class MavenPom {
         return this;
     }
 
+    /**
+     * Compiles for an older Java release than {@link #JAVA_RELEASE}, for a target whose runtime is older
+     * (OpenWhisk's Java runtime is Java 8).
+     */
+    public MavenPom javaRelease(String release) {
+        properties.set("maven.compiler.release", release);
+        return this;
+    }
+
     public MavenPom dependency(String groupId, String artifactId, String version) {
         return dependency(groupId, artifactId, version, null);
     }

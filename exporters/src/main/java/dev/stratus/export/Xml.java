@@ -40,6 +40,17 @@ public final class Xml {
         return this;
     }
 
+    /** Replaces the text of the first child element named {@code childName}; adds it when there is none. */
+    Xml set(String childName, String value) {
+        for (Xml child : children) {
+            if (child.name.equals(childName)) {
+                child.text = value;
+                return this;
+            }
+        }
+        return leaf(childName, value);
+    }
+
     /** Adds an element tree built elsewhere. */
     public Xml add(Xml child) {
         children.add(child);
