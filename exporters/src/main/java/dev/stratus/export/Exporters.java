@@ -12,6 +12,7 @@ public final class Exporters {
 
     static {
         EXPORTERS.put(ExportTarget.GCP, dev.stratus.export.gcp.GcpExporter::new);
+        EXPORTERS.put(ExportTarget.OPENWHISK, dev.stratus.export.openwhisk.OpenWhiskExporter::new);
     }
 
     private Exporters() {}
