@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             CostCommand.class,
             RenderCommand.class,
             ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 the input has problems, 2 usage or unreadable input."})

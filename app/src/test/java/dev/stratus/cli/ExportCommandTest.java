@@ -103,4 +103,46 @@ class ExportCommandTest {
         assertThat(run.err()).contains("error").contains("fix the errors above before exporting");
         assertThat(folder.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void anExportedTemplateImportsBackIntoAProjectThatValidates() throws IOException {
+        Path sam = folder.resolve("sam");
+        assertThat(stratus("export", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "-t", "sam", "-o",
+                                sam.toString())
+                        .status())
+                .isZero();
+        Path project = folder.resolve("imported.stratus.json");
+        Run run = stratus("import", sam.resolve("template.yaml").toString(), "--out", project.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("Imported " + sam.resolve("template.yaml") + " to " + project + ": ");
+        assertThat(stratus("validate", project.toString()).status()).isZero();
+
+        Path again = folder.resolve("again");
+        assertThat(stratus("export", project.toString(), "-t", "sam", "-o", again.toString()).status())
+                .isZero();
+        assertThat(Files.readString(again.resolve("template.yaml")))
+                .isEqualTo(Files.readString(sam.resolve("template.yaml")));
+    }
+
+    @Test
+    void aBrokenTemplateExitsTwoWithFileLineAndColumn() throws IOException {
+        Path template = Files.writeString(
+                folder.resolve("template.yaml"),
+                "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [unclosed\n");
+        Path project = folder.resolve("p.stratus.json");
+        Run run = stratus("import", template.toString(), "--out", project.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("stratus: " + template + ":").matches("(?s)stratus: \\S+:\\d+:\\d+: .*\n");
+        assertThat(project).doesNotExist();
+    }
+
+    @Test
+    void importRefusesToReplaceAFileUnlessForced() throws IOException {
+        Path project = Files.writeString(folder.resolve("mine.stratus.json"), "my work");
+        Run run = stratus("import", "no-such-template.yaml", "--out", project.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("exists").contains("--force");
+        assertThat(Files.readString(project)).isEqualTo("my work");
+    }
 }

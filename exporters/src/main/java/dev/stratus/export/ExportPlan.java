@@ -53,7 +53,7 @@ public record ExportPlan(
     /** The HTTP methods a route may name; {@code ANY} matches every method. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
 
-    private static final Pattern ROUTE = Pattern.compile("(?:([A-Za-z]+)\\s+)?(\\S*)");
+    private static final Pattern ROUTE = Pattern.compile("([A-Za-z]+)\\s+(\\S.*)", Pattern.DOTALL);
 
     /** What kind of cloud resource a service or trigger stands for. */
     public enum ResourceKind {
@@ -187,19 +187,20 @@ public record ExportPlan(
         return functions.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
-    /** Splits "GET /items/{id}" into method and path; a route without a method is ANY. */
+    /**
+     * Splits "GET /items/{id}" into method and path; a route without a method is ANY. The method is
+     * the first word when it is all letters and more follows; the rest, spaces and all, is the path.
+     */
     static String[] parseRoute(String route, String defaultPath) {
         if (route == null || route.isBlank()) {
             return new String[] {"ANY", defaultPath};
         }
-        Matcher m = ROUTE.matcher(route.strip());
-        String method = "ANY";
-        String path = route.strip();
-        if (m.matches() && m.group(1) != null) {
-            method = m.group(1).toUpperCase(Locale.ROOT);
-            path = m.group(2);
+        String text = route.strip();
+        Matcher m = ROUTE.matcher(text);
+        if (m.matches()) {
+            return new String[] {m.group(1).toUpperCase(Locale.ROOT), m.group(2).strip()};
         }
-        return new String[] {method, path};
+        return new String[] {"ANY", text};
     }
 
     private static final class Planner {

@@ -56,4 +56,12 @@ class ExportPlanTest {
                 .isInstanceOf(ExportException.class)
                 .hasMessageContaining("no function");
     }
+
+    @Test
+    void aRouteIsSplitIntoMethodAndPathEvenWhenThePathHasSpaces() {
+        assertThat(ExportPlan.parseRoute("GET /items/{id}", "/x")).containsExactly("GET", "/items/{id}");
+        assertThat(ExportPlan.parseRoute("post /say hi!/{id}", "/x")).containsExactly("POST", "/say hi!/{id}");
+        assertThat(ExportPlan.parseRoute("/items", "/x")).containsExactly("ANY", "/items");
+        assertThat(ExportPlan.parseRoute("  ", "/x")).containsExactly("ANY", "/x");
+    }
 }
