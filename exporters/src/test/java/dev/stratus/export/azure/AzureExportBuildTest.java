@@ -1,0 +1,146 @@
+package dev.stratus.export.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.export.Export;
+import dev.stratus.export.ExportChecks;
+import dev.stratus.export.ExportPlan;
+import dev.stratus.export.Names;
+import dev.stratus.export.Schedules;
+import dev.stratus.model.Project;
+import dev.stratus.model.Queue;
+import dev.stratus.model.StorageTrigger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Builds exported projects with {@code mvn -q package} and reads the function.json files that the
+ * azure-functions-maven-plugin writes: one per function, with the triggers the design asks for.
+ */
+class AzureExportBuildTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    static Stream<Path> samples() {
+        return ExportChecks.samples().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleBuildsAndThePluginWritesAFunctionJsonWithTheDesignedTriggerForEachFunction(Path sample)
+            throws Exception {
+        Project project = ExportChecks.load(sample);
+        Export export = new AzureExporter().export(project);
+        Path folder = ExportChecks.write(export, temp, "export");
+        ExportChecks.mavenPackage(folder);
+
+        ExportPlan plan = ExportPlan.of(project);
+        Path staging = folder.resolve("target/azure-functions").resolve(AzureApps.appName(project.name()));
+        List<String> expectedNames = new ArrayList<>();
+        for (ExportPlan.Function function : plan.functions()) {
+            String name = Names.kebab(function.name(), "function", 120);
+            expectedNames.add(name);
+            assertThat(function.events()).as("the samples start each function one way").hasSize(1);
+            JsonNode json = readFunctionJson(staging, name);
+            assertTriggerMatches(json.get("bindings").get(0), function.events().get(0));
+            assertThat(json.get("scriptFile").asText()).endsWith(".jar");
+        }
+        try (Stream<Path> entries = Files.list(staging)) {
+            assertThat(entries.filter(p -> Files.exists(p.resolve("function.json")))
+                            .map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(expectedNames);
+        }
+        assertThat(staging.resolve("host.json")).exists();
+        assertThat(staging.resolve("local.settings.json")).exists();
+        assertThat(staging.resolve("lib/azure-functions-java-library-3.2.3.jar")).exists();
+    }
+
+    /** The binding the design implies, checked against what the plugin wrote, not what the exporter meant. */
+    private static void assertTriggerMatches(JsonNode binding, ExportPlan.Event event) throws Exception {
+        assertThat(binding.get("direction").asText()).isEqualTo("in");
+        if (event instanceof ExportPlan.Http http) {
+            assertThat(binding.get("type").asText()).isEqualTo("httpTrigger");
+            assertThat(binding.get("route").asText()).isEqualTo(http.path().substring(1));
+            assertThat(binding.get("methods"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly(http.method());
+            assertThat(binding.get("authLevel").asText()).isEqualTo("ANONYMOUS");
+        } else if (event instanceof ExportPlan.Schedule schedule) {
+            assertThat(binding.get("type").asText()).isEqualTo("timerTrigger");
+            assertThat(binding.get("schedule").asText())
+                    .isEqualTo(Schedules.ncrontab(schedule.expression(), "s").expression())
+                    .matches("\\S+( \\S+){5}");
+        } else if (event instanceof ExportPlan.QueueMessages queue) {
+            boolean fifo = queue.queue().node() instanceof Queue q && q.type() == Queue.Type.FIFO;
+            assertThat(binding.get("type").asText()).isEqualTo(fifo ? "serviceBusTrigger" : "queueTrigger");
+            assertThat(binding.get("queueName").asText()).isEqualTo(AzureApps.storageName(queue.queue().name(), "queue"));
+            assertThat(binding.get("connection").asText()).isEqualTo("AzureWebJobsStorage");
+        } else if (event instanceof ExportPlan.StorageEvent storage) {
+            assertThat(storage.event()).isEqualTo(StorageTrigger.Event.CREATED);
+            assertThat(binding.get("type").asText()).isEqualTo("blobTrigger");
+            assertThat(binding.get("path").asText())
+                    .isEqualTo(AzureApps.storageName(storage.bucket().name(), "container") + "/" + storage.prefix()
+                            + "{name}" + storage.suffix());
+        } else if (event instanceof ExportPlan.StreamRecords stream) {
+            assertThat(binding.get("type").asText()).isEqualTo("eventHubTrigger");
+            assertThat(binding.get("eventHubName").asText())
+                    .isEqualTo(AzureApps.storageName(stream.stream().name(), "events"));
+            assertThat(binding.get("cardinality").asText()).isEqualToIgnoringCase("MANY");
+        } else if (event instanceof ExportPlan.TopicMessages topic) {
+            assertThat(binding.get("type").asText()).isEqualTo("serviceBusTrigger");
+            assertThat(binding.get("topicName").asText()).isEqualTo(AzureApps.storageName(topic.topic().name(), "topic"));
+            assertThat(binding.get("subscriptionName").asText()).isNotBlank();
+        }
+    }
+
+    static JsonNode readFunctionJson(Path staging, String functionName) throws IOException {
+        Path file = staging.resolve(functionName).resolve("function.json");
+        assertThat(file).as("function.json of %s", functionName).exists();
+        return JSON.readTree(file.toFile());
+    }
+
+    @Test
+    void hostileNamesAndUserCodeStillGiveABuildableAppWithValidUniqueFunctionNames() throws Exception {
+        Project project = AzureExporterTest.hostileProject();
+        Export export = new AzureExporter().export(project);
+        Path folder = ExportChecks.write(export, temp, "hostile");
+        ExportChecks.mavenPackage(folder);
+
+        Path staging = folder.resolve("target/azure-functions").resolve(AzureApps.appName(project.name()));
+        List<String> names;
+        try (Stream<Path> entries = Files.list(staging)) {
+            names = entries.filter(p -> Files.exists(p.resolve("function.json")))
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+        }
+        assertThat(names)
+                .hasSize(4)
+                .allMatch(n -> n.matches("[A-Za-z][A-Za-z0-9_-]{0,127}"))
+                .doesNotHaveDuplicates();
+        JsonNode fifo = readFunctionJson(staging, "a-quoted-name-with-newline");
+        assertThat(fifo.get("bindings").get(0).get("type").asText()).isEqualTo("httpTrigger");
+        assertThat(fifo.get("bindings").get(0).get("route").asText()).isEqualTo("items/{proxy}");
+        assertThat(fifo.get("bindings").get(0).get("authLevel").asText()).isEqualTo("FUNCTION");
+        assertThat(fifo.get("bindings"))
+                .anySatisfy(b -> assertThat(b.get("type").asText()).isEqualTo("serviceBus"));
+        JsonNode deleted = readFunctionJson(staging, "a-quoted-name-with-newline-2");
+        assertThat(deleted.get("bindings").get(0).get("type").asText()).isEqualTo("eventGridTrigger");
+        JsonNode queue = readFunctionJson(staging, "a-quoted-name-with-newline-2-queue");
+        assertThat(queue.get("bindings").get(0).get("type").asText()).isEqualTo("serviceBusTrigger");
+        assertThat(queue.get("bindings").get(0).get("isSessionsEnabled").asBoolean()).isTrue();
+        assertThat(queue.get("entryPoint").asText()).endsWith(".queue");
+    }
+}
