@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stratus.export.Export;
 import dev.stratus.export.ExportChecks;
 import dev.stratus.export.ExportPlan;
 import dev.stratus.export.Names;
 import dev.stratus.export.Schedules;
+import dev.stratus.export.Xml;
 import dev.stratus.model.Project;
 import dev.stratus.model.Queue;
 import dev.stratus.model.StorageTrigger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,22 +34,57 @@ class AzureExportBuildTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** All exports, built together: one Maven reactor whose modules are the exported projects. */
     @TempDir
-    Path temp;
+    static Path builds;
+
+    private static ExportChecks.Result build;
 
     static Stream<Path> samples() {
         return ExportChecks.samples().stream();
+    }
+
+    private static String module(Path sample) {
+        return sample.getFileName().toString().replace(".stratus.json", "");
+    }
+
+    /**
+     * Writes every sample's export and the hostile project's into one folder with an aggregator POM and
+     * runs {@code mvn -B -q package} once: each exported pom.xml is built as it is, as a module, and the
+     * reactor saves a Maven start per project. {@code --fail-at-end} builds the others when one fails.
+     */
+    @BeforeAll
+    static void buildEveryExport() throws Exception {
+        Xml aggregator = Xml.element("project")
+                .attribute("xmlns", "http://maven.apache.org/POM/4.0.0")
+                .leaf("modelVersion", "4.0.0")
+                .leaf("groupId", "com.example.checks")
+                .leaf("artifactId", "azure-exports")
+                .leaf("version", "1.0.0")
+                .leaf("packaging", "pom");
+        Xml modules = aggregator.child("modules");
+        for (Path sample : ExportChecks.samples()) {
+            ExportChecks.write(new AzureExporter().export(ExportChecks.load(sample)), builds, module(sample));
+            modules.leaf("module", module(sample));
+        }
+        ExportChecks.write(new AzureExporter().export(AzureExporterTest.hostileProject()), builds, "hostile");
+        modules.leaf("module", "hostile");
+        Files.writeString(builds.resolve("pom.xml"), aggregator.document());
+        build = ExportChecks.run(
+                builds, Duration.ofMinutes(15), Map.of(), "mvn", "-B", "-q", "--fail-at-end", "package");
+    }
+
+    private static void assertBuilt() {
+        assertThat(build.exitCode()).as("mvn -q package of the exports:%n%s", build.output()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everySampleBuildsAndThePluginWritesAFunctionJsonWithTheDesignedTriggerForEachFunction(Path sample)
             throws Exception {
+        assertBuilt();
         Project project = ExportChecks.load(sample);
-        Export export = new AzureExporter().export(project);
-        Path folder = ExportChecks.write(export, temp, "export");
-        ExportChecks.mavenPackage(folder);
-
+        Path folder = builds.resolve(module(sample));
         ExportPlan plan = ExportPlan.of(project);
         Path staging = folder.resolve("target/azure-functions").resolve(AzureApps.appName(project.name()));
         List<String> expectedNames = new ArrayList<>();
@@ -57,6 +95,23 @@ class AzureExportBuildTest {
             JsonNode json = readFunctionJson(staging, name);
             assertTriggerMatches(json.get("bindings").get(0), function.events().get(0));
             assertThat(json.get("scriptFile").asText()).endsWith(".jar");
+            List<String> outputs = new ArrayList<>();
+            json.get("bindings").forEach(b -> {
+                if (b.get("direction").asText().equals("out") && !b.get("type").asText().equals("http")) {
+                    outputs.add(b.get("type").asText());
+                }
+            });
+            List<String> expectedOutputs = function.connections().stream()
+                    .filter(c -> c.resource() != null)
+                    .map(c -> switch (c.resource().kind()) {
+                        case TABLE -> "table";
+                        case QUEUE -> "queue";
+                        case TOPIC -> "serviceBus";
+                        default -> "";
+                    })
+                    .filter(t -> !t.isEmpty())
+                    .toList();
+            assertThat(outputs).as("output bindings of %s", name).containsExactlyInAnyOrderElementsOf(expectedOutputs);
         }
         try (Stream<Path> entries = Files.list(staging)) {
             assertThat(entries.filter(p -> Files.exists(p.resolve("function.json")))
@@ -114,11 +169,9 @@ class AzureExportBuildTest {
 
     @Test
     void hostileNamesAndUserCodeStillGiveABuildableAppWithValidUniqueFunctionNames() throws Exception {
+        assertBuilt();
         Project project = AzureExporterTest.hostileProject();
-        Export export = new AzureExporter().export(project);
-        Path folder = ExportChecks.write(export, temp, "hostile");
-        ExportChecks.mavenPackage(folder);
-
+        Path folder = builds.resolve("hostile");
         Path staging = folder.resolve("target/azure-functions").resolve(AzureApps.appName(project.name()));
         List<String> names;
         try (Stream<Path> entries = Files.list(staging)) {
@@ -126,6 +179,9 @@ class AzureExportBuildTest {
                     .map(p -> p.getFileName().toString())
                     .toList();
         }
+        assertThat(folder.resolve("target/classes/com/example/aquotednamewithnewline/Handler.class"))
+                .as("the function's own code is compiled into the app")
+                .exists();
         assertThat(names)
                 .hasSize(4)
                 .allMatch(n -> n.matches("[A-Za-z][A-Za-z0-9_-]{0,127}"))
