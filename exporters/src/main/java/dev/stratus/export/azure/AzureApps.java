@@ -64,8 +64,7 @@ final class AzureApps {
         int javaVersion = javaVersion();
 
         Names.Unique azureNames = new Names.Unique("-", 127);
-        Names.Unique classNames =
-                new Names.Unique("", 60).reserve("Json");
+        Names.Unique classNames = new Names.Unique("", 60).reserve("Json");
         List<AzureApp.FunctionClass> classes = new ArrayList<>();
         for (ExportPlan.Function function : plan.functions()) {
             String base = Names.kebab(function.name(), "function", 120);
@@ -95,7 +94,11 @@ final class AzureApps {
             if (functions.size() > 1) {
                 notes.add("'" + function.name() + "' has " + functions.size() + " triggers; an Azure function has"
                         + " one, so it is exported as " + functions.size() + " functions ("
-                        + String.join(", ", functions.stream().map(AzureApp.AzureFunction::name).toList())
+                        + String.join(
+                                ", ",
+                                functions.stream()
+                                        .map(AzureApp.AzureFunction::name)
+                                        .toList())
                         + ") in one class.");
             }
             if (functions.isEmpty()) {
@@ -122,19 +125,24 @@ final class AzureApps {
         Map<ExportPlan.ResourceKind, Names.Unique> unique = new LinkedHashMap<>();
         for (ExportPlan.Resource resource : plan.resources()) {
             Names.Unique names = unique.computeIfAbsent(
-                    resource.kind(),
-                    k -> new Names.Unique(k == ExportPlan.ResourceKind.TABLE ? "" : "-", 63));
-            String name =
-                    switch (resource.kind()) {
-                        case TABLE -> tableName(resource.name());
-                        case QUEUE -> storageName(resource.name(), "queue");
-                        case BUCKET -> storageName(resource.name(), "container");
-                        case TOPIC -> storageName(resource.name(), "topic");
-                        case STREAM -> storageName(resource.name(), "events");
-                        case EMAIL, EXTERNAL_API -> null;
-                    };
+                    resource.kind(), k -> new Names.Unique(k == ExportPlan.ResourceKind.TABLE ? "" : "-", 63));
+            String name = switch (resource.kind()) {
+                case TABLE -> tableName(resource.name());
+                case QUEUE -> storageName(resource.name(), "queue");
+                case BUCKET -> storageName(resource.name(), "container");
+                case TOPIC -> storageName(resource.name(), "topic");
+                case STREAM -> storageName(resource.name(), "events");
+                case EMAIL, EXTERNAL_API -> null;
+            };
             if (name != null) {
-                resourceNames.put(resource.id(), names.next(name));
+                String azureName = names.next(name);
+                resourceNames.put(resource.id(), azureName);
+                if (!azureName.equals(resource.name())) {
+                    notes.add("'" + resource.name() + "' is named '" + azureName + "' on Azure, which accepts "
+                            + (resource.kind() == ExportPlan.ResourceKind.TABLE
+                                    ? "only letters and digits in table names."
+                                    : "lower-case letters, digits and single hyphens here."));
+                }
             }
         }
     }
@@ -172,7 +180,9 @@ final class AzureApps {
             return httpTrigger(function, http);
         }
         if (event instanceof ExportPlan.Schedule schedule) {
-            String scheduleName = schedule.trigger().name().isBlank() ? schedule.trigger().id() : schedule.trigger().name();
+            String scheduleName = schedule.trigger().name().isBlank()
+                    ? schedule.trigger().id()
+                    : schedule.trigger().name();
             Schedules.Converted cron = Schedules.ncrontab(schedule.expression(), scheduleName);
             if (cron.note() != null) {
                 notes.add(cron.note());
@@ -181,7 +191,8 @@ final class AzureApps {
         }
         if (event instanceof ExportPlan.QueueMessages queue) {
             boolean fifo = queue.queue().node() instanceof Queue q && q.type() == Queue.Type.FIFO;
-            AzureApp.TriggerKind kind = fifo ? AzureApp.TriggerKind.SERVICE_BUS_QUEUE : AzureApp.TriggerKind.STORAGE_QUEUE;
+            AzureApp.TriggerKind kind =
+                    fifo ? AzureApp.TriggerKind.SERVICE_BUS_QUEUE : AzureApp.TriggerKind.STORAGE_QUEUE;
             if (!fifo && queue.batchSize() > 1) {
                 notes.add("'" + function.name() + "' takes batches of " + queue.batchSize() + " from '"
                         + queue.queue().name() + "'; a Storage queue function gets one message per call, and the"
@@ -232,7 +243,8 @@ final class AzureApps {
             switch (gateway.auth()) {
                 case API_KEY -> functionKey = true;
                 case JWT, IAM ->
-                    notes.add("The gateway '" + gateway.name() + "' checks " + gateway.auth().id() + " auth; the"
+                    notes.add("The gateway '" + gateway.name() + "' checks "
+                            + gateway.auth().id() + " auth; the"
                             + " exported HTTP functions are anonymous: turn on App Service authentication (Easy"
                             + " Auth) or put API Management in front.");
                 case NONE -> {}
@@ -266,10 +278,8 @@ final class AzureApps {
         while (route.endsWith("/")) {
             route = route.substring(0, route.length() - 1);
         }
-        Names.Unique names = new Names.Unique("", 60)
-                .reserve("request")
-                .reserve("context")
-                .reserve("event");
+        Names.Unique names =
+                new Names.Unique("", 60).reserve("request").reserve("context").reserve("event");
         Matcher m = ROUTE_PARAMETER.matcher(route);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -293,7 +303,8 @@ final class AzureApps {
         String container = resourceName(storage.bucket());
         String path = container + "/" + escapeBlobPath(storage.prefix()) + "{name}" + escapeBlobPath(storage.suffix());
         if (storage.event() == StorageTrigger.Event.DELETED) {
-            notes.add("'" + function.name() + "' runs when a blob is deleted from '" + storage.bucket().name() + "'. A"
+            notes.add("'" + function.name() + "' runs when a blob is deleted from '"
+                    + storage.bucket().name() + "'. A"
                     + " blob trigger only sees new and changed blobs, so it is an Event Grid trigger: create the"
                     + " event subscription for Microsoft.Storage.BlobDeleted after deploying (README).");
             return AzureApp.Trigger.of(AzureApp.TriggerKind.EVENT_GRID, container, path, null);
@@ -339,8 +350,8 @@ final class AzureApps {
     private List<AzureApp.Output> outputs(ExportPlan.Function function) {
         List<AzureApp.Output> outputs = new ArrayList<>();
         Names.Unique names = new Names.Unique("", 60);
-        for (String reserved : List.of(
-                "request", "context", "event", "message", "timerInfo", "content", "name", "records", "body")) {
+        for (String reserved :
+                List.of("request", "context", "event", "message", "timerInfo", "content", "name", "records", "body")) {
             names.reserve(reserved);
         }
         for (ExportPlan.Connection connection : function.connections()) {
@@ -368,12 +379,11 @@ final class AzureApps {
                 default -> {}
             }
             if (kind != null) {
-                String word =
-                        switch (kind) {
-                            case STORAGE_QUEUE, SERVICE_BUS_QUEUE -> "queue";
-                            case SERVICE_BUS_TOPIC -> "topic";
-                            case TABLE -> "table";
-                        };
+                String word = switch (kind) {
+                    case STORAGE_QUEUE, SERVICE_BUS_QUEUE -> "queue";
+                    case SERVICE_BUS_TOPIC -> "topic";
+                    case TABLE -> "table";
+                };
                 String camel = Names.camel(resource.name(), word);
                 if (!camel.toLowerCase(Locale.ROOT).endsWith(word)) {
                     camel = camel + Character.toUpperCase(word.charAt(0)) + word.substring(1);
@@ -385,7 +395,8 @@ final class AzureApps {
         for (ExportPlan.Connection connection : function.connections()) {
             if (connection.function() != null) {
                 String target = functionNames.get(connection.function().id());
-                notes.add("'" + function.name() + "' calls '" + connection.function().name() + "'"
+                notes.add("'" + function.name() + "' calls '"
+                        + connection.function().name() + "'"
                         + (connection.async() ? " without waiting" : "") + "; an Azure function cannot invoke another"
                         + " directly: "
                         + (httpPaths.containsKey(connection.function().id())
@@ -445,18 +456,22 @@ final class AzureApps {
         Integer limit = scaleLimit();
         if (limit != null) {
             notes.add("Reserved concurrency " + limit + " becomes an instance limit for the whole app ("
-                    + (flex ? "maximumInstances in pom.xml" : "functionAppScaleLimit, set after deploying, see the README")
+                    + (flex
+                            ? "maximumInstances in pom.xml"
+                            : "functionAppScaleLimit, set after deploying, see the README")
                     + "); it limits instances, not executions per instance.");
         } else if (plan.functions().stream().anyMatch(f -> positive(f.node().reservedConcurrency()))) {
             notes.add("Some functions have a reserved concurrency and others none; Azure limits the scale of a whole"
                     + " function app, not of one function, so no limit is set (README).");
         }
         if (provisioned > 0) {
-            notes.add(flex
-                    ? "Provisioned concurrency " + provisioned + " becomes " + provisioned
-                            + " always-ready instances (alwaysReadyInstances in pom.xml)."
-                    : "Provisioned concurrency (" + provisioned + ") has no Consumption-plan equivalent; use the Flex"
-                            + " Consumption plan (always-ready instances) or a Premium plan's minimum instances.");
+            notes.add(
+                    flex
+                            ? "Provisioned concurrency " + provisioned + " becomes " + provisioned
+                                    + " always-ready instances (alwaysReadyInstances in pom.xml)."
+                            : "Provisioned concurrency (" + provisioned
+                                    + ") has no Consumption-plan equivalent; use the Flex"
+                                    + " Consumption plan (always-ready instances) or a Premium plan's minimum instances.");
         }
         if (flex) {
             int size = instanceSize(memory);
@@ -567,8 +582,8 @@ final class AzureApps {
         }
         variables.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> settings.add(
-                        new AzureApp.Setting(e.getKey(), e.getValue()[1], e.getKey(), e.getValue()[0], e.getValue()[2])));
+                .forEach(e -> settings.add(new AzureApp.Setting(
+                        e.getKey(), e.getValue()[1], e.getKey(), e.getValue()[0], e.getValue()[2])));
         for (ExportPlan.Function function : plan.functions()) {
             Integer reserved = function.node().reservedConcurrency();
             if (reserved != null && reserved == 0) {
@@ -613,18 +628,17 @@ final class AzureApps {
             return new String[] {api.url(), api.url(), "URL of " + resource.name()};
         }
         String name = resourceName(resource);
-        String what =
-                switch (resource.kind()) {
-                    case TABLE -> "Table storage table";
-                    case BUCKET -> "Blob Storage container";
-                    case QUEUE ->
-                        resource.node() instanceof Queue q && q.type() == Queue.Type.FIFO
-                                ? "Service Bus queue"
-                                : "Storage queue";
-                    case TOPIC -> "Service Bus topic";
-                    case STREAM -> "event hub";
-                    default -> resource.kind().name().toLowerCase(Locale.ROOT);
-                };
+        String what = switch (resource.kind()) {
+            case TABLE -> "Table storage table";
+            case BUCKET -> "Blob Storage container";
+            case QUEUE ->
+                resource.node() instanceof Queue q && q.type() == Queue.Type.FIFO
+                        ? "Service Bus queue"
+                        : "Storage queue";
+            case TOPIC -> "Service Bus topic";
+            case STREAM -> "event hub";
+            default -> resource.kind().name().toLowerCase(Locale.ROOT);
+        };
         return new String[] {name, name, what + " " + name};
     }
 }

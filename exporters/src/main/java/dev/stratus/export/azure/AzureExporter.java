@@ -14,8 +14,10 @@ import dev.stratus.export.Xml;
 import dev.stratus.model.Project;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Azure Functions (Java): a Maven project on azure-functions-java-library with the
@@ -44,8 +46,10 @@ public final class AzureExporter implements Exporter {
     public Export export(Project project) throws ExportException {
         ExportPlan plan = ExportPlan.of(project);
         AzureApp app = AzureApps.of(plan);
-        List<String> notes = new ArrayList<>(plan.notes());
-        notes.addAll(app.notes());
+        // The plan may say the same thing twice (a route is checked for the gateway and for the function).
+        Set<String> distinct = new LinkedHashSet<>(plan.notes());
+        distinct.addAll(app.notes());
+        List<String> notes = new ArrayList<>(distinct);
         int timeout = functionTimeout(plan, app, notes);
         for (AzureApp.Setting setting : app.settings()) {
             if (setting.deployed() != null
@@ -76,9 +80,10 @@ public final class AzureExporter implements Exporter {
             String before = userSources.putIfAbsent(code.path(), code.source());
             if (before == null) {
                 if (files.contains(code.path())) {
-                    throw new ExportException("the code of function '" + type.function().name() + "' declares "
-                            + code.qualifiedName() + ", a class the export generates; rename the class or its"
-                            + " package");
+                    throw new ExportException(
+                            "the code of function '" + type.function().name() + "' declares "
+                                    + code.qualifiedName() + ", a class the export generates; rename the class or its"
+                                    + " package");
                 }
                 files.add(code.path(), code.source());
             } else if (!before.equals(code.source())) {
@@ -109,8 +114,7 @@ public final class AzureExporter implements Exporter {
             seconds = CONSUMPTION_TIMEOUT_LIMIT;
         }
         for (AzureApp.FunctionClass type : app.classes()) {
-            boolean http = type.functions().stream()
-                    .anyMatch(f -> f.trigger().kind() == AzureApp.TriggerKind.HTTP);
+            boolean http = type.functions().stream().anyMatch(f -> f.trigger().kind() == AzureApp.TriggerKind.HTTP);
             if (http && type.function().node().timeoutSeconds() > HTTP_RESPONSE_LIMIT) {
                 notes.add("'" + type.function().name() + "' answers HTTP with a timeout over 230 s; Azure's load"
                         + " balancer ends an HTTP request after 230 s whatever the function timeout.");
@@ -164,17 +168,12 @@ public final class AzureExporter implements Exporter {
                 configuration.leaf("alwaysReadyInstances", Integer.toString(ready));
             }
         }
-        configuration
-                .child("runtime")
-                .leaf("os", "linux")
-                .leaf("javaVersion", Integer.toString(app.javaVersion()));
+        configuration.child("runtime").leaf("os", "linux").leaf("javaVersion", Integer.toString(app.javaVersion()));
         Xml settings = configuration.child("appSettings");
         settings.child("property").leaf("name", "FUNCTIONS_EXTENSION_VERSION").leaf("value", "~4");
         for (AzureApp.Setting setting : app.settings()) {
             if (setting.deployed() != null) {
-                settings.child("property")
-                        .leaf("name", setting.deployedName())
-                        .leaf("value", setting.deployed());
+                settings.child("property").leaf("name", setting.deployedName()).leaf("value", setting.deployed());
             }
         }
         // Telemetry would be sent to Microsoft on every build; the export keeps builds quiet and offline.
@@ -238,8 +237,10 @@ public final class AzureExporter implements Exporter {
             for (AzureApp.AzureFunction function : type.functions()) {
                 switch (function.trigger().kind()) {
                     case HTTP -> http = true;
-                    case STORAGE_QUEUE -> queueBatch = Math.max(queueBatch, function.trigger().batchSize());
-                    case EVENT_HUB -> streamBatch = Math.max(streamBatch, function.trigger().batchSize());
+                    case STORAGE_QUEUE ->
+                        queueBatch = Math.max(queueBatch, function.trigger().batchSize());
+                    case EVENT_HUB ->
+                        streamBatch = Math.max(streamBatch, function.trigger().batchSize());
                     default -> {}
                 }
             }

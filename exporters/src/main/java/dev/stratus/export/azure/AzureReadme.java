@@ -1,6 +1,7 @@
 package dev.stratus.export.azure;
 
 import dev.stratus.export.ExportPlan;
+import dev.stratus.model.StreamTrigger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,8 @@ final class AzureReadme {
                 .append("mvn clean package            # compiles and writes target/azure-functions/")
                 .append(name)
                 .append("/<function>/function.json\n")
-                .append("mvn azure-functions:run      # runs the app locally with Core Tools on http://localhost:7071\n")
+                .append(
+                        "mvn azure-functions:run      # runs the app locally with Core Tools on http://localhost:7071\n")
                 .append("az login\n")
                 .append("mvn azure-functions:deploy   # creates or updates the function app ")
                 .append(name)
@@ -60,9 +62,7 @@ final class AzureReadme {
                     ? "-"
                     : String.join(
                             ", ",
-                            type.outputs().stream()
-                                    .map(o -> o.kind().bindingType() + " " + o.resource())
-                                    .toList());
+                            type.outputs().stream().map(AzureSources::describe).toList());
             for (AzureApp.AzureFunction function : type.functions()) {
                 out.append("| `")
                         .append(function.name())
@@ -76,17 +76,20 @@ final class AzureReadme {
             }
         }
         out.append("\nEach class's `handle` method is where the work goes")
-                .append(app.classes().stream().anyMatch(c -> c.code() != null)
-                        ? "; a function with its own code passes the event, as JSON, to it."
-                        : ".")
-                .append(app.classes().stream()
-                                .flatMap(c -> c.functions().stream())
-                                .anyMatch(f -> f.trigger().kind() == AzureApp.TriggerKind.HTTP)
-                        ? " HTTP routes keep the design's paths (host.json sets no `/api` prefix): deployed at `https://"
-                                + name + ".azurewebsites.net/<route>`."
-                        : "")
+                .append(
+                        app.classes().stream().anyMatch(c -> c.code() != null)
+                                ? "; a function with its own code passes the event, as JSON, to it."
+                                : ".")
+                .append(
+                        app.classes().stream()
+                                        .flatMap(c -> c.functions().stream())
+                                        .anyMatch(f -> f.trigger().kind() == AzureApp.TriggerKind.HTTP)
+                                ? " HTTP routes keep the design's paths (host.json sets no `/api` prefix): deployed at `https://"
+                                        + name + ".azurewebsites.net/<route>`."
+                                : "")
                 .append("\n\n");
 
+        mapping(out, app);
         out.append("## Settings\n\n")
                 .append("`host.json`: `functionTimeout` ")
                 .append(AzureExporter.format(timeoutSeconds))
@@ -98,9 +101,10 @@ final class AzureReadme {
                     .append("` | `")
                     .append(cell(setting.local()))
                     .append("` | ")
-                    .append(setting.deployed() == null
-                            ? "set by Azure"
-                            : "`" + cell(setting.deployedName()) + "` = `" + cell(setting.deployed()) + "`")
+                    .append(
+                            setting.deployed() == null
+                                    ? "set by Azure"
+                                    : "`" + cell(setting.deployedName()) + "` = `" + cell(setting.deployed()) + "`")
                     .append(" | ")
                     .append(cell(setting.purpose()))
                     .append(" |\n");
@@ -121,6 +125,56 @@ final class AzureReadme {
         return out.toString();
     }
 
+    /** Why each kind of service became what it is on Azure; only the kinds the design uses. */
+    private static void mapping(StringBuilder out, AzureApp app) {
+        Set<String> lines = new LinkedHashSet<>();
+        for (AzureApp.FunctionClass type : app.classes()) {
+            for (AzureApp.AzureFunction function : type.functions()) {
+                switch (function.trigger().kind()) {
+                    case STORAGE_QUEUE -> lines.add(STORAGE_QUEUE);
+                    case SERVICE_BUS_QUEUE -> lines.add(SERVICE_BUS_QUEUE);
+                    case SERVICE_BUS_TOPIC -> lines.add(TOPIC);
+                    case BLOB, EVENT_GRID -> lines.add(BLOB);
+                    case EVENT_HUB -> lines.add(STREAM);
+                    default -> {}
+                }
+            }
+            for (AzureApp.Output output : type.outputs()) {
+                switch (output.kind()) {
+                    case STORAGE_QUEUE -> lines.add(STORAGE_QUEUE);
+                    case SERVICE_BUS_QUEUE -> lines.add(SERVICE_BUS_QUEUE);
+                    case SERVICE_BUS_TOPIC -> lines.add(TOPIC);
+                    case TABLE -> lines.add(TABLE);
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("## How the design maps to Azure\n\n");
+        lines.forEach(line -> out.append("- ").append(line).append('\n'));
+        out.append('\n');
+    }
+
+    private static final String STORAGE_QUEUE = "A standard queue is an Azure Storage queue: at-least-once delivery"
+            + " like SQS, in the app's own storage account, so nothing else to provision or pay for.";
+
+    private static final String SERVICE_BUS_QUEUE = "A FIFO queue is a Service Bus queue with sessions, the Azure"
+            + " queue that keeps order (per session, like SQS message groups).";
+
+    private static final String TOPIC = "A topic is a Service Bus topic with one subscription per subscribing"
+            + " function: everything is declared before deployment, whereas an Event Grid subscription can only be"
+            + " made once the function it calls is deployed.";
+
+    private static final String TABLE = "A table is an Azure Table storage table (a key-value store, like DynamoDB)"
+            + " in the app's storage account; functions write rows with a table output binding.";
+
+    private static final String BLOB = "A bucket is a Blob Storage container in the app's storage account; key"
+            + " prefix and suffix filters are part of the blob path pattern.";
+
+    private static final String STREAM =
+            "A stream is an event hub, read in batches (cardinality MANY), one" + " partition per shard.";
+
     private static void resources(StringBuilder out, AzureApp app, String group) {
         Set<String> storage = new LinkedHashSet<>();
         Set<String> serviceBus = new LinkedHashSet<>();
@@ -130,20 +184,24 @@ final class AzureReadme {
             for (AzureApp.AzureFunction function : type.functions()) {
                 AzureApp.Trigger t = function.trigger();
                 switch (t.kind()) {
-                    case STORAGE_QUEUE -> storage.add("az storage queue create --name " + t.resource()
-                            + " --connection-string \"$STORAGE\"");
-                    case BLOB, EVENT_GRID -> storage.add("az storage container create --name " + t.resource()
-                            + " --connection-string \"$STORAGE\"");
-                    case SERVICE_BUS_QUEUE -> serviceBus.add("az servicebus queue create -g " + group
-                            + " --namespace-name \"$BUS\" --name " + t.resource() + " --enable-session true");
+                    case STORAGE_QUEUE ->
+                        storage.add(
+                                "az storage queue create --name " + t.resource() + " --connection-string \"$STORAGE\"");
+                    case BLOB, EVENT_GRID ->
+                        storage.add("az storage container create --name " + t.resource()
+                                + " --connection-string \"$STORAGE\"");
+                    case SERVICE_BUS_QUEUE ->
+                        serviceBus.add("az servicebus queue create -g " + group + " --namespace-name \"$BUS\" --name "
+                                + t.resource() + " --enable-session true");
                     case SERVICE_BUS_TOPIC -> {
                         serviceBus.add("az servicebus topic create -g " + group + " --namespace-name \"$BUS\" --name "
                                 + t.resource());
                         serviceBus.add("az servicebus topic subscription create -g " + group
                                 + " --namespace-name \"$BUS\" --topic-name " + t.resource() + " --name " + t.detail());
                     }
-                    case EVENT_HUB -> eventHubs.add("az eventhubs eventhub create -g " + group
-                            + " --namespace-name \"$HUBS\" --name " + t.resource());
+                    case EVENT_HUB ->
+                        eventHubs.add("az eventhubs eventhub create -g " + group + " --namespace-name \"$HUBS\" --name "
+                                + t.resource() + partitions(function.event()));
                     default -> {}
                 }
                 if (t.kind() == AzureApp.TriggerKind.EVENT_GRID
@@ -153,14 +211,18 @@ final class AzureReadme {
             }
             for (AzureApp.Output output : type.outputs()) {
                 switch (output.kind()) {
-                    case STORAGE_QUEUE -> storage.add("az storage queue create --name " + output.resource()
-                            + " --connection-string \"$STORAGE\"");
-                    case TABLE -> storage.add("az storage table create --name " + output.resource()
-                            + " --connection-string \"$STORAGE\"");
-                    case SERVICE_BUS_QUEUE -> serviceBus.add("az servicebus queue create -g " + group
-                            + " --namespace-name \"$BUS\" --name " + output.resource() + " --enable-session true");
-                    case SERVICE_BUS_TOPIC -> serviceBus.add("az servicebus topic create -g " + group
-                            + " --namespace-name \"$BUS\" --name " + output.resource());
+                    case STORAGE_QUEUE ->
+                        storage.add("az storage queue create --name " + output.resource()
+                                + " --connection-string \"$STORAGE\"");
+                    case TABLE ->
+                        storage.add("az storage table create --name " + output.resource()
+                                + " --connection-string \"$STORAGE\"");
+                    case SERVICE_BUS_QUEUE ->
+                        serviceBus.add("az servicebus queue create -g " + group + " --namespace-name \"$BUS\" --name "
+                                + output.resource() + " --enable-session true");
+                    case SERVICE_BUS_TOPIC ->
+                        serviceBus.add("az servicebus topic create -g " + group + " --namespace-name \"$BUS\" --name "
+                                + output.resource());
                 }
             }
         }
@@ -170,10 +232,11 @@ final class AzureReadme {
         out.append("## Resources to create after the first deploy\n\n")
                 .append("The plugin creates the function app, its plan and its storage account. Queues, containers"
                         + " and tables live in that storage account")
-                .append(serviceBus.isEmpty() && eventHubs.isEmpty()
-                        ? ""
-                        : "; Service Bus and Event Hubs are reached with the app's managed identity (the"
-                                + " `__fullyQualifiedNamespace` settings)")
+                .append(
+                        serviceBus.isEmpty() && eventHubs.isEmpty()
+                                ? ""
+                                : "; Service Bus and Event Hubs are reached with the app's managed identity (the"
+                                        + " `__fullyQualifiedNamespace` settings)")
                 .append(":\n\n```sh\nAPP=")
                 .append(app.appName())
                 .append("\nSTORAGE=$(az functionapp config appsettings list -g ")
@@ -186,22 +249,24 @@ final class AzureReadme {
                     .append(" -n $APP --query principalId -o tsv)\n");
         }
         if (!serviceBus.isEmpty()) {
-            out.append("BUS=").append(namespaceProperty(app, "serviceBusNamespace", "-bus")).append('\n');
-            out.append("az servicebus namespace create -g ")
-                    .append(group)
-                    .append(" --name \"$BUS\" --sku Standard\n");
+            out.append("BUS=")
+                    .append(namespaceProperty(app, "serviceBusNamespace", "-bus"))
+                    .append('\n');
+            out.append("az servicebus namespace create -g ").append(group).append(" --name \"$BUS\" --sku Standard\n");
             serviceBus.forEach(line -> out.append(line).append('\n'));
             out.append("az role assignment create --assignee \"$PRINCIPAL\" --role \"Azure Service Bus Data Owner\""
-                    + " --scope $(az servicebus namespace show -g ")
+                            + " --scope $(az servicebus namespace show -g ")
                     .append(group)
                     .append(" --name \"$BUS\" --query id -o tsv)\n");
         }
         if (!eventHubs.isEmpty()) {
-            out.append("HUBS=").append(namespaceProperty(app, "eventHubsNamespace", "-events")).append('\n');
+            out.append("HUBS=")
+                    .append(namespaceProperty(app, "eventHubsNamespace", "-events"))
+                    .append('\n');
             out.append("az eventhubs namespace create -g ").append(group).append(" --name \"$HUBS\"\n");
             eventHubs.forEach(line -> out.append(line).append('\n'));
             out.append("az role assignment create --assignee \"$PRINCIPAL\" --role \"Azure Event Hubs Data Owner\""
-                    + " --scope $(az eventhubs namespace show -g ")
+                            + " --scope $(az eventhubs namespace show -g ")
                     .append(group)
                     .append(" --name \"$HUBS\" --query id -o tsv)\n");
         }
@@ -214,12 +279,25 @@ final class AzureReadme {
         out.append("```\n\n");
     }
 
+    /** The stream's shards as event hub partitions. */
+    private static String partitions(ExportPlan.Event event) {
+        if (event instanceof ExportPlan.StreamRecords stream
+                && stream.stream().node() instanceof StreamTrigger trigger) {
+            return " --partition-count " + trigger.shards();
+        }
+        return "";
+    }
+
     private static String eventGridCommand(AzureApp app, String group, AzureApp.AzureFunction function) {
         AzureApp.Trigger t = function.trigger();
         String path = t.detail();
         String afterContainer = path.substring(path.indexOf('/') + 1);
-        String prefix = afterContainer.substring(0, afterContainer.indexOf("{name}")).replace("{{", "{").replace("}}", "}");
-        String suffix = afterContainer.substring(afterContainer.indexOf("{name}") + "{name}".length())
+        String prefix = afterContainer
+                .substring(0, afterContainer.indexOf("{name}"))
+                .replace("{{", "{")
+                .replace("}}", "}");
+        String suffix = afterContainer
+                .substring(afterContainer.indexOf("{name}") + "{name}".length())
                 .replace("{{", "{")
                 .replace("}}", "}");
         boolean deleted = t.kind() == AzureApp.TriggerKind.EVENT_GRID;
@@ -233,7 +311,8 @@ final class AzureReadme {
         return "az eventgrid event-subscription create --name " + shortName(function.name())
                 + " --source-resource-id \"$STORAGE_ID\""
                 + " " + endpoint
-                + " --included-event-types " + (deleted ? "Microsoft.Storage.BlobDeleted" : "Microsoft.Storage.BlobCreated")
+                + " --included-event-types "
+                + (deleted ? "Microsoft.Storage.BlobDeleted" : "Microsoft.Storage.BlobCreated")
                 + " --subject-begins-with '/blobServices/default/containers/" + t.resource() + "/blobs/"
                 + shellQuoted(prefix) + "'"
                 + (suffix.isEmpty() ? "" : " --subject-ends-with '" + shellQuoted(suffix) + "'");
@@ -258,9 +337,7 @@ final class AzureReadme {
             out.append("No instance limit: reserved concurrency is not set on every function, and Azure limits"
                     + " the scale of a whole function app, not of one function.");
         } else if (app.flex()) {
-            out.append("Reserved concurrency ")
-                    .append(limit)
-                    .append(" is the app's `maximumInstances` (pom.xml).");
+            out.append("Reserved concurrency ").append(limit).append(" is the app's `maximumInstances` (pom.xml).");
         } else {
             out.append("Reserved concurrency ")
                     .append(limit)
@@ -279,10 +356,11 @@ final class AzureReadme {
                 .max()
                 .orElse(0);
         if (provisioned > 0) {
-            out.append(app.flex()
-                    ? " Provisioned concurrency is `alwaysReadyInstances` (always-ready instances)."
-                    : " Provisioned concurrency has no Consumption-plan equivalent (Flex Consumption's always-ready"
-                            + " instances or a Premium plan's minimum instances are).");
+            out.append(
+                    app.flex()
+                            ? " Provisioned concurrency is `alwaysReadyInstances` (always-ready instances)."
+                            : " Provisioned concurrency has no Consumption-plan equivalent (Flex Consumption's always-ready"
+                                    + " instances or a Premium plan's minimum instances are).");
         }
         out.append("\n\n");
     }

@@ -62,17 +62,27 @@ final class AzureSources {
             case TIMER -> "timer, NCRONTAB " + trigger.detail() + " (UTC)";
             case STORAGE_QUEUE -> "Storage queue " + trigger.resource();
             case SERVICE_BUS_QUEUE -> "Service Bus queue " + trigger.resource() + " (sessions)";
-            case SERVICE_BUS_TOPIC ->
-                "Service Bus topic " + trigger.resource() + ", subscription " + trigger.detail();
+            case SERVICE_BUS_TOPIC -> "Service Bus topic " + trigger.resource() + ", subscription " + trigger.detail();
             case BLOB -> "blob created at " + trigger.detail();
-            case EVENT_GRID -> "Event Grid: blob deleted at " + trigger.detail();
+            case EVENT_GRID ->
+                "Event Grid: blob deleted at "
+                        + trigger.detail().replace("{{", "{").replace("}}", "}");
             case EVENT_HUB -> "event hub " + trigger.resource() + " (batches)";
         };
     }
 
+    /** What an output binding writes to, for the README. */
+    static String describe(AzureApp.Output output) {
+        return switch (output.kind()) {
+            case STORAGE_QUEUE -> "Storage queue " + output.resource();
+            case SERVICE_BUS_QUEUE -> "Service Bus queue " + output.resource();
+            case SERVICE_BUS_TOPIC -> "Service Bus topic " + output.resource();
+            case TABLE -> "table " + output.resource();
+        };
+    }
+
     private static String method(
-            AzureApp app,
-            AzureApp.FunctionClass type, AzureApp.AzureFunction azure, TreeSet<String> imports) {
+            AzureApp app, AzureApp.FunctionClass type, AzureApp.AzureFunction azure, TreeSet<String> imports) {
         AzureApp.Trigger trigger = azure.trigger();
         List<String> parameters = new ArrayList<>();
         String event;
@@ -93,7 +103,9 @@ final class AzureSources {
                     annotation.append(", methods = {");
                     annotation.append(String.join(
                             ", ",
-                            trigger.methods().stream().map(m -> "HttpMethod." + m).toList()));
+                            trigger.methods().stream()
+                                    .map(m -> "HttpMethod." + m)
+                                    .toList()));
                     annotation.append('}');
                 }
                 annotation.append(", route = ").append(literal(trigger.detail()));
@@ -220,19 +232,21 @@ final class AzureSources {
                 .append(azure.methodName())
                 .append("(\n");
         for (int i = 0; i < parameters.size(); i++) {
-            out.append(indent)
-                    .append(parameters.get(i))
-                    .append(i + 1 < parameters.size() ? ",\n" : ") {\n");
+            out.append(indent).append(parameters.get(i)).append(i + 1 < parameters.size() ? ",\n" : ") {\n");
         }
         out.append("        String event = ").append(event).append(";\n");
         if (!type.outputs().isEmpty()) {
             out.append("        // Output bindings: ")
                     .append(comment(String.join(
-                            ", ", type.outputs().stream().map(AzureApp.Output::javaName).toList())))
+                            ", ",
+                            type.outputs().stream()
+                                    .map(AzureApp.Output::javaName)
+                                    .toList())))
                     .append(".setValue(json) sends a message")
-                    .append(type.outputs().stream().anyMatch(o -> o.kind() == AzureApp.OutputKind.TABLE)
-                            ? " (a table row: JSON with PartitionKey and RowKey)"
-                            : "")
+                    .append(
+                            type.outputs().stream().anyMatch(o -> o.kind() == AzureApp.OutputKind.TABLE)
+                                    ? " (a table row: JSON with PartitionKey and RowKey)"
+                                    : "")
                     .append(" when the function returns.\n");
         }
         for (String line : body) {
@@ -285,7 +299,8 @@ final class AzureSources {
             return out.toString();
         }
         out.append("    /**\n")
-                .append("     * The function has no code in the design yet: it logs the event and answers with its name and\n")
+                .append(
+                        "     * The function has no code in the design yet: it logs the event and answers with its name and\n")
                 .append("     * the settings its connections give it. Replace the body with the real work.\n")
                 .append("     */\n");
         out.append("    private static String handle(String event, ExecutionContext context) {\n");

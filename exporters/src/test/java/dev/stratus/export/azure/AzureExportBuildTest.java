@@ -75,7 +75,9 @@ class AzureExportBuildTest {
     }
 
     private static void assertBuilt() {
-        assertThat(build.exitCode()).as("mvn -q package of the exports:%n%s", build.output()).isZero();
+        assertThat(build.exitCode())
+                .as("mvn -q package of the exports:%n%s", build.output())
+                .isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,13 +93,16 @@ class AzureExportBuildTest {
         for (ExportPlan.Function function : plan.functions()) {
             String name = Names.kebab(function.name(), "function", 120);
             expectedNames.add(name);
-            assertThat(function.events()).as("the samples start each function one way").hasSize(1);
+            assertThat(function.events())
+                    .as("the samples start each function one way")
+                    .hasSize(1);
             JsonNode json = readFunctionJson(staging, name);
             assertTriggerMatches(json.get("bindings").get(0), function.events().get(0));
             assertThat(json.get("scriptFile").asText()).endsWith(".jar");
             List<String> outputs = new ArrayList<>();
             json.get("bindings").forEach(b -> {
-                if (b.get("direction").asText().equals("out") && !b.get("type").asText().equals("http")) {
+                if (b.get("direction").asText().equals("out")
+                        && !b.get("type").asText().equals("http")) {
                     outputs.add(b.get("type").asText());
                 }
             });
@@ -120,7 +125,8 @@ class AzureExportBuildTest {
         }
         assertThat(staging.resolve("host.json")).exists();
         assertThat(staging.resolve("local.settings.json")).exists();
-        assertThat(staging.resolve("lib/azure-functions-java-library-3.2.3.jar")).exists();
+        assertThat(staging.resolve("lib/azure-functions-java-library-3.2.3.jar"))
+                .exists();
     }
 
     /** The binding the design implies, checked against what the plugin wrote, not what the exporter meant. */
@@ -129,9 +135,7 @@ class AzureExportBuildTest {
         if (event instanceof ExportPlan.Http http) {
             assertThat(binding.get("type").asText()).isEqualTo("httpTrigger");
             assertThat(binding.get("route").asText()).isEqualTo(http.path().substring(1));
-            assertThat(binding.get("methods"))
-                    .extracting(JsonNode::asText)
-                    .containsExactly(http.method());
+            assertThat(binding.get("methods")).extracting(JsonNode::asText).containsExactly(http.method());
             assertThat(binding.get("authLevel").asText()).isEqualTo("ANONYMOUS");
         } else if (event instanceof ExportPlan.Schedule schedule) {
             assertThat(binding.get("type").asText()).isEqualTo("timerTrigger");
@@ -141,7 +145,8 @@ class AzureExportBuildTest {
         } else if (event instanceof ExportPlan.QueueMessages queue) {
             boolean fifo = queue.queue().node() instanceof Queue q && q.type() == Queue.Type.FIFO;
             assertThat(binding.get("type").asText()).isEqualTo(fifo ? "serviceBusTrigger" : "queueTrigger");
-            assertThat(binding.get("queueName").asText()).isEqualTo(AzureApps.storageName(queue.queue().name(), "queue"));
+            assertThat(binding.get("queueName").asText())
+                    .isEqualTo(AzureApps.storageName(queue.queue().name(), "queue"));
             assertThat(binding.get("connection").asText()).isEqualTo("AzureWebJobsStorage");
         } else if (event instanceof ExportPlan.StorageEvent storage) {
             assertThat(storage.event()).isEqualTo(StorageTrigger.Event.CREATED);
@@ -156,7 +161,8 @@ class AzureExportBuildTest {
             assertThat(binding.get("cardinality").asText()).isEqualToIgnoringCase("MANY");
         } else if (event instanceof ExportPlan.TopicMessages topic) {
             assertThat(binding.get("type").asText()).isEqualTo("serviceBusTrigger");
-            assertThat(binding.get("topicName").asText()).isEqualTo(AzureApps.storageName(topic.topic().name(), "topic"));
+            assertThat(binding.get("topicName").asText())
+                    .isEqualTo(AzureApps.storageName(topic.topic().name(), "topic"));
             assertThat(binding.get("subscriptionName").asText()).isNotBlank();
         }
     }
@@ -196,7 +202,8 @@ class AzureExportBuildTest {
         assertThat(deleted.get("bindings").get(0).get("type").asText()).isEqualTo("eventGridTrigger");
         JsonNode queue = readFunctionJson(staging, "a-quoted-name-with-newline-2-queue");
         assertThat(queue.get("bindings").get(0).get("type").asText()).isEqualTo("serviceBusTrigger");
-        assertThat(queue.get("bindings").get(0).get("isSessionsEnabled").asBoolean()).isTrue();
+        assertThat(queue.get("bindings").get(0).get("isSessionsEnabled").asBoolean())
+                .isTrue();
         assertThat(queue.get("entryPoint").asText()).endsWith(".queue");
     }
 }

@@ -70,7 +70,8 @@ class AzureExporterTest {
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < properties.getLength(); i++) {
             org.w3c.dom.Node property = properties.item(i);
-            settings.put(xpath(pom, "(" + PLUGIN + "/configuration/appSettings/property)[" + (i + 1) + "]/name"),
+            settings.put(
+                    xpath(pom, "(" + PLUGIN + "/configuration/appSettings/property)[" + (i + 1) + "]/name"),
                     property.getLastChild() == null
                             ? ""
                             : xpath(pom, "(" + PLUGIN + "/configuration/appSettings/property)[" + (i + 1) + "]/value"));
@@ -83,7 +84,8 @@ class AzureExporterTest {
                 .filter(p -> p.endsWith("/functions/" + className + ".java"))
                 .map(export.files()::text)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no class " + className + " in " + export.files().paths()));
+                .orElseThrow(() -> new AssertionError(
+                        "no class " + className + " in " + export.files().paths()));
     }
 
     @Test
@@ -127,7 +129,8 @@ class AzureExporterTest {
         assertThat(code)
                 .contains("@FunctionName(\"build-report\")")
                 .contains("@TimerTrigger(name = \"timerInfo\", schedule = \"0 0 2 * * *\") String timerInfo")
-                .contains("@TableOutput(name = \"ordersTable\", tableName = \"orders\", connection = \"AzureWebJobsStorage\")")
+                .contains(
+                        "@TableOutput(name = \"ordersTable\", tableName = \"orders\", connection = \"AzureWebJobsStorage\")")
                 .contains("System.getenv(\"ORDERS_TABLE\")");
         assertThat(export.files().text("README.md"))
                 .contains("mvn clean package")
@@ -151,10 +154,13 @@ class AzureExporterTest {
                 .contains("HttpRequestMessage<Optional<String>> request")
                 .contains("@BindingName(\"id\") String id")
                 .contains("public HttpResponseMessage http(");
-        assertThat(source(export, "DeleteItemFunction")).contains("methods = {HttpMethod.DELETE}, route = \"items/{id}\"");
+        assertThat(source(export, "DeleteItemFunction"))
+                .contains("methods = {HttpMethod.DELETE}, route = \"items/{id}\"");
         assertThat(source(export, "CreateItemFunction")).contains("methods = {HttpMethod.POST}, route = \"items\"");
-        assertThat(json(export, "host.json").at("/extensions/http/routePrefix").asText("missing")).isEmpty();
-        assertThat(json(export, "local.settings.json").at("/Values/TABLE_NAME").asText()).isEqualTo("itemstable");
+        assertThat(json(export, "host.json").at("/extensions/http/routePrefix").asText("missing"))
+                .isEmpty();
+        assertThat(json(export, "local.settings.json").at("/Values/TABLE_NAME").asText())
+                .isEqualTo("itemstable");
         assertThat(json(export, "host.json").get("functionTimeout").asText()).isEqualTo("00:00:10");
     }
 
@@ -183,9 +189,18 @@ class AzureExporterTest {
                         "ServiceBusConnection__fullyQualifiedNamespace",
                         "${serviceBusNamespace}.servicebus.windows.net")
                 .containsEntry("ORDER_EVENTS_TOPIC", "order-events");
-        assertThat(xpath(pom(export), "/project/properties/serviceBusNamespace")).isEqualTo("order-pipeline-bus");
-        assertThat(json(export, "host.json").at("/extensions/queues/batchSize").asInt()).isEqualTo(10);
+        assertThat(xpath(pom(export), "/project/properties/serviceBusNamespace"))
+                .isEqualTo("order-pipeline-bus");
+        assertThat(json(export, "host.json").at("/extensions/queues/batchSize").asInt())
+                .isEqualTo(10);
+        assertThat(export.notes())
+                .contains("'orders-table' is named 'orderstable' on Azure, which accepts only"
+                        + " letters and digits in table names.");
         assertThat(export.files().text("README.md"))
+                .contains("| `process-order` | `ProcessOrderFunction` | Storage queue orders-queue | table orderstable,"
+                        + " Service Bus topic order-events |")
+                .contains("A standard queue is an Azure Storage queue")
+                .contains("A topic is a Service Bus topic")
                 .contains("az storage queue create --name orders-queue")
                 .contains("az servicebus topic subscription create -g order-pipeline-rg --namespace-name \"$BUS\""
                         + " --topic-name order-events --name notify-customer");
@@ -198,7 +213,14 @@ class AzureExporterTest {
                 .contains("eventHubName = \"telemetry-stream\"")
                 .contains("cardinality = Cardinality.MANY")
                 .contains("List<String> records");
-        assertThat(json(export, "host.json").at("/extensions/eventHubs/maxEventBatchSize").asInt()).isEqualTo(100);
+        assertThat(json(export, "host.json")
+                        .at("/extensions/eventHubs/maxEventBatchSize")
+                        .asInt())
+                .isEqualTo(100);
+        assertThat(export.files().text("README.md"))
+                .contains("az eventhubs eventhub create -g io-t-telemetry-rg --namespace-name \"$HUBS\" --name"
+                        + " telemetry-stream --partition-count 4")
+                .contains("A stream is an event hub");
         assertThat(appSettings(pom(export)))
                 .containsEntry(
                         "EventHubConnection__fullyQualifiedNamespace", "${eventHubsNamespace}.servicebus.windows.net");
@@ -237,8 +259,10 @@ class AzureExporterTest {
         assertThat(json(flex, "host.json").get("functionTimeout").asText()).isEqualTo("00:30:00");
 
         Export consumption = export(project);
-        assertThat(json(consumption, "host.json").get("functionTimeout").asText()).isEqualTo("00:10:00");
-        assertThat(xpath(pom(consumption), PLUGIN + "/configuration/maximumInstances")).isEmpty();
+        assertThat(json(consumption, "host.json").get("functionTimeout").asText())
+                .isEqualTo("00:10:00");
+        assertThat(xpath(pom(consumption), PLUGIN + "/configuration/maximumInstances"))
+                .isEmpty();
         assertThat(consumption.notes())
                 .anyMatch(n -> n.contains("capped at 10 minutes"))
                 .anyMatch(n -> n.contains("Provisioned concurrency (2) has no Consumption-plan equivalent"));
@@ -252,7 +276,9 @@ class AzureExporterTest {
                 .findFirst()
                 .orElseThrow();
         Export export = export(replace(nightly, report, report.withConcurrency(0, 0)));
-        assertThat(json(export, "local.settings.json").at("/Values/AzureWebJobs.build-report.Disabled").asText())
+        assertThat(json(export, "local.settings.json")
+                        .at("/Values/AzureWebJobs.build-report.Disabled")
+                        .asText())
                 .isEqualTo("true");
         assertThat(appSettings(pom(export))).containsEntry("AzureWebJobs.build-report.Disabled", "true");
     }
@@ -296,7 +322,8 @@ class AzureExporterTest {
     private static Project replace(Project project, Node old, Node replacement) {
         List<Node> nodes = new ArrayList<>(project.architecture().nodes());
         nodes.set(nodes.indexOf(old), replacement);
-        return project.withArchitecture(new Architecture(nodes, project.architecture().edges()));
+        return project.withArchitecture(
+                new Architecture(nodes, project.architecture().edges()));
     }
 
     private static FunctionNode function(String id, String name, Map<String, String> environment, String code) {
@@ -329,8 +356,8 @@ class AzureExporterTest {
         Distribution latency = Distribution.lognormal(10, 0.3);
         List<Node> nodes = List.of(
                 new HttpTrigger("http", "web\"in"),
-                new ApiGateway("gw", "gate: \"way\"", ApiGateway.Type.HTTP, 100, 10, null, ApiGateway.Auth.API_KEY,
-                        latency),
+                new ApiGateway(
+                        "gw", "gate: \"way\"", ApiGateway.Type.HTTP, 100, 10, null, ApiGateway.Auth.API_KEY, latency),
                 function(
                         "fn1",
                         hostile,
@@ -355,8 +382,6 @@ class AzureExporterTest {
                 Edge.of("e6", "timer", "fn3"),
                 Edge.of("e7", "fn3", "db"),
                 Edge.of("e8", "fn3", "topic"));
-        return Project.empty(hostile)
-                .withProvider(Provider.AZURE)
-                .withArchitecture(new Architecture(nodes, edges));
+        return Project.empty(hostile).withProvider(Provider.AZURE).withArchitecture(new Architecture(nodes, edges));
     }
 }
