@@ -114,7 +114,7 @@ final class AzureSources {
                         .append(trigger.functionKey() ? "FUNCTION" : "ANONYMOUS")
                         .append(')');
                 parameters.add(annotation + "\n" + indent + "        HttpRequestMessage<Optional<String>> request");
-                StringBuilder pathParameters = new StringBuilder("Json.object(");
+                StringBuilder pathParameters = new StringBuilder("Json.map(");
                 List<String> pairs = new ArrayList<>();
                 for (AzureApp.RouteParameter parameter : trigger.routeParameters()) {
                     imports.add("com.microsoft.azure.functions.annotation.BindingName");
@@ -325,6 +325,7 @@ final class AzureSources {
         return "package " + packageName(app) + ";\n"
                 + "\n"
                 + "import java.util.Iterator;\n"
+                + "import java.util.LinkedHashMap;\n"
                 + "import java.util.List;\n"
                 + "import java.util.Map;\n"
                 + "\n"
@@ -332,6 +333,15 @@ final class AzureSources {
                 + "final class Json {\n"
                 + "\n"
                 + "    private Json() {}\n"
+                + "\n"
+                + "    /** A map, kept in order, from alternating keys and values (a nested object in an event). */\n"
+                + "    static Map<String, Object> map(Object... keysAndValues) {\n"
+                + "        Map<String, Object> map = new LinkedHashMap<>();\n"
+                + "        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {\n"
+                + "            map.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);\n"
+                + "        }\n"
+                + "        return map;\n"
+                + "    }\n"
                 + "\n"
                 + "    /** A JSON object from alternating keys and values. */\n"
                 + "    static String object(Object... keysAndValues) {\n"

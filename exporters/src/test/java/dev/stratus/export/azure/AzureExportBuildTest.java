@@ -13,12 +13,22 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Queue;
 import dev.stratus.model.StorageTrigger;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,5 +215,127 @@ class AzureExportBuildTest {
         assertThat(queue.get("bindings").get(0).get("isSessionsEnabled").asBoolean())
                 .isTrue();
         assertThat(queue.get("entryPoint").asText()).endsWith(".queue");
+    }
+
+    /** The Maven local repository, where the build put the Functions core library that the worker provides. */
+    private static Path localRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    @Test
+    void theBuiltFunctionsRunPassingTheirEventAsJsonToTheCodeAndAnswering() throws Exception {
+        assertBuilt();
+        Path classes = builds.resolve("hostile/target/classes");
+        Path core = localRepository()
+                .resolve("com/microsoft/azure/functions/azure-functions-java-core-library/1.3.0"
+                        + "/azure-functions-java-core-library-1.3.0.jar");
+        assertThat(core)
+                .as("the Functions core library, which the build resolved")
+                .exists();
+        String pkg = "com.example.aquotednamewithnewline.functions.";
+        List<String> logged = new ArrayList<>();
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord entry) {
+                logged.add(entry.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        });
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL(), core.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Method object = loader.loadClass(pkg + "Json").getDeclaredMethod("object", Object[].class);
+            object.setAccessible(true);
+            String text = (String) object.invoke(
+                    null, (Object) new Object[] {"text", "a\"b\\c\nd\u0001", "list", Arrays.asList(1, true, null)});
+            JsonNode parsed = JSON.readTree(text);
+            assertThat(parsed.get("text").asText()).isEqualTo("a\"b\\c\nd\u0001");
+            assertThat(parsed.get("list").toString()).isEqualTo("[1,true,null]");
+
+            Class<?> contextType = loader.loadClass("com.microsoft.azure.functions.ExecutionContext");
+            Class<?> bindingType = loader.loadClass("com.microsoft.azure.functions.OutputBinding");
+            Object context = Proxy.newProxyInstance(
+                    loader,
+                    new Class<?>[] {contextType},
+                    (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+            Object binding =
+                    Proxy.newProxyInstance(loader, new Class<?>[] {bindingType}, (proxy, method, args) -> null);
+
+            // The timer function without code of its own logs an answer naming it and its settings.
+            Class<?> timerClass = loader.loadClass(pkg + "ClassFunction");
+            timerClass
+                    .getMethod("timer", String.class, bindingType, bindingType, contextType)
+                    .invoke(
+                            timerClass.getConstructor().newInstance(),
+                            "{\"isPastDue\":false}",
+                            binding,
+                            binding,
+                            context);
+            JsonNode answer = JSON.readTree(logged.get(logged.size() - 1));
+            assertThat(answer.get("function").asText()).isEqualTo("class");
+            assertThat(answer.get("settings").fieldNames())
+                    .toIterable()
+                    .containsExactly("ITEMS_TABLE", "NEWS_ALL_TOPIC", "WEIRD");
+
+            // The HTTP function with code of its own passes the request, as JSON, to it and answers 200.
+            Class<?> requestType = loader.loadClass("com.microsoft.azure.functions.HttpRequestMessage");
+            Class<?> builderType = loader.loadClass("com.microsoft.azure.functions.HttpResponseMessage$Builder");
+            Class<?> responseType = loader.loadClass("com.microsoft.azure.functions.HttpResponseMessage");
+            Class<?> methodType = loader.loadClass("com.microsoft.azure.functions.HttpMethod");
+            Map<String, Object> response = new java.util.HashMap<>();
+            Object built = Proxy.newProxyInstance(
+                    loader,
+                    new Class<?>[] {responseType},
+                    (proxy, method, args) -> method.getName().equals("getBody") ? response.get("body") : null);
+            Object builder = Proxy.newProxyInstance(loader, new Class<?>[] {builderType}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "status", "header" -> response.put(method.getName() + response.size(), args[0]);
+                    case "body" -> response.put("body", args[0]);
+                    case "build" -> {
+                        return built;
+                    }
+                    default -> {}
+                }
+                return proxy;
+            });
+            Object request = Proxy.newProxyInstance(
+                    loader, new Class<?>[] {requestType}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getUri" -> URI.create("http://localhost:7071/items/a%20b");
+                        case "getHttpMethod" -> methodType.getField("GET").get(null);
+                        case "getHeaders" -> Map.of("accept", "application/json");
+                        case "getQueryParameters" -> Map.of("q", "1");
+                        case "getBody" -> Optional.of("{\"x\":1}");
+                        case "createResponseBuilder" -> {
+                            response.put("status", args[0]);
+                            yield builder;
+                        }
+                        default -> null;
+                    });
+            Class<?> httpClass = loader.loadClass(pkg + "AQuotedNameWithNewlineFunction");
+            Object result = httpClass
+                    .getMethod("http", requestType, String.class, bindingType, contextType)
+                    .invoke(httpClass.getConstructor().newInstance(), request, "a b", binding, context);
+            assertThat(result).isSameAs(built);
+            assertThat(response.get("status").toString()).isEqualTo("OK");
+            String event = logged.get(logged.size() - 1).substring("event: ".length());
+            JsonNode request1 = JSON.readTree(event);
+            assertThat(request1.get("method").asText()).isEqualTo("GET");
+            assertThat(request1.get("path").asText()).isEqualTo("/items/a b");
+            assertThat(request1.at("/pathParameters/proxy").asText()).isEqualTo("a b");
+            assertThat(request1.get("body").asText()).isEqualTo("{\"x\":1}");
+            // The user's Handler answers with the length of the event it was given.
+            assertThat(JSON.readTree((String) response.get("body"))
+                            .get("length")
+                            .asInt())
+                    .isEqualTo(event.length());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.example.nightlyreport.functions;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,15 @@ import java.util.Map;
 final class Json {
 
     private Json() {}
+
+    /** A map, kept in order, from alternating keys and values (a nested object in an event). */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            map.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+        }
+        return map;
+    }
 
     /** A JSON object from alternating keys and values. */
     static String object(Object... keysAndValues) {
