@@ -9,7 +9,11 @@ import dev.stratus.export.ExportPlan;
 import dev.stratus.export.Names;
 import dev.stratus.export.Schedules;
 import dev.stratus.export.Xml;
+import dev.stratus.model.Architecture;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.Node;
 import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
 import dev.stratus.model.StorageTrigger;
 import java.io.IOException;
@@ -79,6 +83,8 @@ class AzureExportBuildTest {
         }
         ExportChecks.write(new AzureExporter().export(AzureExporterTest.hostileProject()), builds, "hostile");
         modules.leaf("module", "hostile");
+        ExportChecks.write(new AzureExporter().export(flexProject()), builds, "flex");
+        modules.leaf("module", "flex");
         Files.writeString(builds.resolve("pom.xml"), aggregator.document());
         build = ExportChecks.run(
                 builds, Duration.ofMinutes(15), Map.of(), "mvn", "-B", "-q", "--fail-at-end", "package");
@@ -215,6 +221,34 @@ class AzureExportBuildTest {
         assertThat(queue.get("bindings").get(0).get("isSessionsEnabled").asBoolean())
                 .isTrue();
         assertThat(queue.get("entryPoint").asText()).endsWith(".queue");
+    }
+
+    /** The image thumbnailer on Flex Consumption, with reserved and provisioned concurrency. */
+    private static Project flexProject() {
+        Project project = ExportChecks.sample("image-thumbnailer.stratus.json").withProvider(Provider.AZURE_FLEX);
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : project.architecture().nodes()) {
+            nodes.add(node instanceof FunctionNode f ? f.withConcurrency(5, 2) : node);
+        }
+        return project.withName("Thumbnails on Flex")
+                .withArchitecture(new Architecture(nodes, project.architecture().edges()));
+    }
+
+    @Test
+    void aFlexConsumptionAppWithScaleSettingsBuildsAndItsBlobTriggerUsesEventGrid() throws Exception {
+        assertBuilt();
+        Path staging = builds.resolve("flex/target/azure-functions/thumbnails-on-flex");
+        JsonNode binding =
+                readFunctionJson(staging, "make-thumbnail").get("bindings").get(0);
+        assertThat(binding.get("type").asText()).isEqualTo("blobTrigger");
+        assertThat(binding.get("source").asText()).isEqualTo("EventGrid");
+        assertThat(binding.get("path").asText()).isEqualTo("uploads/{name}.jpg");
+        String pom = Files.readString(builds.resolve("flex/pom.xml"));
+        assertThat(pom)
+                .contains("<pricingTier>Flex Consumption</pricingTier>")
+                .contains("<instanceSize>2048</instanceSize>")
+                .contains("<maximumInstances>5</maximumInstances>")
+                .contains("<alwaysReadyInstances>2</alwaysReadyInstances>");
     }
 
     /** The Maven local repository, where the build put the Functions core library that the worker provides. */
