@@ -12,6 +12,7 @@ import dev.stratus.export.ExportTarget;
 import dev.stratus.export.ExportedFiles;
 import dev.stratus.export.Exporter;
 import dev.stratus.export.Names;
+import dev.stratus.export.aws.AwsRules;
 import dev.stratus.export.aws.HandlerKind;
 import dev.stratus.export.aws.LambdaProject;
 import dev.stratus.export.aws.LogicalIds;
@@ -20,18 +21,15 @@ import dev.stratus.model.ApiGateway;
 import dev.stratus.model.ExternalApi;
 import dev.stratus.model.Node;
 import dev.stratus.model.Project;
-import dev.stratus.model.Queue;
-import dev.stratus.model.QueueTrigger;
+
 import dev.stratus.model.StorageTrigger;
 import dev.stratus.model.StreamTrigger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Exports a design as an AWS SAM application: {@code template.yaml} with a function per function
@@ -54,8 +52,6 @@ public final class SamExporter implements Exporter {
 
     /** Logical ids SAM generates for implicit APIs, which no node may take. */
     private static final String[] RESERVED = {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentBucket"};
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Override
     public ExportTarget target() {
@@ -87,6 +83,7 @@ public final class SamExporter implements Exporter {
 
         Export build() throws ExportException {
             lambda = LambdaProject.of(plan);
+            eventBuckets.addAll(AwsRules.eventBuckets(plan));
             assignIds();
             for (ExportPlan.Resource resource : plan.resources()) {
                 resource(resource);
@@ -138,11 +135,6 @@ public final class SamExporter implements Exporter {
             }
             for (ExportPlan.Function function : plan.functions()) {
                 ids.assign(function.id(), function.name(), "function", "Function");
-                for (ExportPlan.Event event : function.events()) {
-                    if (event instanceof ExportPlan.StorageEvent storage) {
-                        eventBuckets.add(storage.bucket().id());
-                    }
-                }
             }
         }
 
@@ -171,11 +163,10 @@ public final class SamExporter implements Exporter {
                 }
                 case QUEUE -> {
                     ObjectNode properties = resource(id, "AWS::SQS::Queue", resource.node()).putObject("Properties");
-                    boolean fifo = resource.node() instanceof Queue q && q.type() == Queue.Type.FIFO;
-                    if (fifo) {
+                    if (AwsRules.isFifo(resource)) {
                         properties.put("FifoQueue", true);
                     }
-                    properties.put("VisibilityTimeout", visibilityTimeout(resource));
+                    properties.put("VisibilityTimeout", AwsRules.visibilityTimeout(plan, resource, notes));
                     output(id + "Url", "The URL of the queue '" + resource.name() + "'", ref(id));
                 }
                 case TOPIC -> {
@@ -208,34 +199,6 @@ public final class SamExporter implements Exporter {
             return resource;
         }
 
-        /**
-         * SQS's visibility timeout: the node's, raised to six times the longest timeout of the functions
-         * it feeds, as AWS advises for Lambda event sources, within SQS's 12 hours.
-         */
-        private int visibilityTimeout(ExportPlan.Resource resource) {
-            double own = resource.node() instanceof Queue q
-                    ? q.visibilityTimeoutSeconds()
-                    : resource.node() instanceof QueueTrigger t ? t.visibilityTimeoutSeconds() : 30;
-            int visibility = (int) Math.ceil(own);
-            int longest = 0;
-            for (ExportPlan.Function function : plan.functions()) {
-                for (ExportPlan.Event event : function.events()) {
-                    if (event instanceof ExportPlan.QueueMessages messages
-                            && messages.queue().id().equals(resource.id())) {
-                        longest = Math.max(longest, LambdaProject.timeout(function, new ArrayList<>()));
-                    }
-                }
-            }
-            int advised = 6 * longest;
-            int chosen = Math.min(43_200, Math.max(visibility, advised));
-            if (chosen != visibility) {
-                notes.add("The queue '" + resource.name() + "' has a visibility timeout of " + own + " s; it is"
-                        + " exported with " + chosen + " s, six times the timeout of the function it feeds,"
-                        + " as AWS advises for Lambda event sources (at most 12 hours).");
-            }
-            return chosen;
-        }
-
         private void emailParameter(ExportPlan.Resource resource) {
             String id = emailParameters.get(resource.id());
             ObjectNode parameter = parameters.putObject(id);
@@ -246,7 +209,7 @@ public final class SamExporter implements Exporter {
                             "The SES identity (a verified email address or domain) that sends the mail of '"
                                     + resource.name() + "'",
                             4000));
-            String sender = senderAddress(resource);
+            String sender = AwsRules.senderAddress(plan, resource);
             if (sender != null) {
                 parameter.put("Default", sender);
             }
@@ -254,26 +217,6 @@ public final class SamExporter implements Exporter {
                     + " the template parameter " + id + " names it"
                     + (sender != null ? " (default " + sender + ", from the function's environment)" : "")
                     + ", and SESCrudPolicy lets the functions send from it.");
-        }
-
-        /** A sender address from the environment of a function connected to the email service. */
-        private String senderAddress(ExportPlan.Resource email) {
-            for (ExportPlan.Function function : plan.functions()) {
-                boolean connected =
-                        function.connections().stream().anyMatch(c -> c.targetId().equals(email.id()));
-                if (!connected) {
-                    continue;
-                }
-                for (ExportPlan.Variable variable : function.environment()) {
-                    String name = variable.name().toUpperCase(Locale.ROOT);
-                    if (!variable.isReference()
-                            && (name.contains("SENDER") || name.contains("FROM"))
-                            && EMAIL.matcher(variable.literal()).matches()) {
-                        return variable.literal();
-                    }
-                }
-            }
-            return null;
         }
 
         // ---- APIs ----------------------------------------------------------------------------
@@ -427,8 +370,7 @@ public final class SamExporter implements Exporter {
                 properties.putObject("FunctionUrlConfig").put("AuthType", "NONE");
                 for (ExportPlan.Event event : function.events()) {
                     if (event instanceof ExportPlan.Http http && http.gateway() == null
-                            && !(http.method().equals("ANY")
-                                    && http.path().equals("/" + Names.kebab(function.name(), "function", 60)))) {
+                            && !AwsRules.urlMatchesRoute(function, http)) {
                         notes.add("The function '" + function.name() + "' is reached through its function URL,"
                                 + " which answers every method and path; the route " + http.method() + " "
                                 + http.path() + " is left for the code to check.");
@@ -565,10 +507,10 @@ public final class SamExporter implements Exporter {
                     ObjectNode e = event(events, names, records.stream().name(), "stream", "Kinesis");
                     e.set("Stream", getAtt(ids.of(records.stream().id()), "Arn"));
                     e.put("StartingPosition", "LATEST");
-                    e.put("BatchSize", clamp(records.batchSize(), 1, 10_000, function, "Kinesis batch size"));
-                    int window = (int) Math.ceil(records.windowSeconds());
-                    if (window > 0) {
-                        e.put("MaximumBatchingWindowInSeconds", clamp(window, 0, 300, function, "batching window"));
+                    AwsRules.Batch batch = AwsRules.kinesisBatch(function, records, notes);
+                    e.put("BatchSize", batch.size());
+                    if (batch.windowSeconds() > 0) {
+                        e.put("MaximumBatchingWindowInSeconds", batch.windowSeconds());
                     }
                 } else if (event instanceof ExportPlan.TopicMessages topic) {
                     ObjectNode e = event(events, names, topic.topic().name(), "topic", "SNS");
@@ -582,18 +524,10 @@ public final class SamExporter implements Exporter {
                 ExportPlan.Function function, ObjectNode events, Names.Unique names, ExportPlan.QueueMessages messages) {
             ObjectNode e = event(events, names, messages.queue().name(), "queue", "SQS");
             e.set("Queue", getAtt(ids.of(messages.queue().id()), "Arn"));
-            boolean fifo = messages.queue().node() instanceof Queue q && q.type() == Queue.Type.FIFO;
-            int batch = clamp(messages.batchSize(), 1, fifo ? 10 : 10_000, function, "SQS batch size");
-            e.put("BatchSize", batch);
-            int window = (int) Math.ceil(messages.windowSeconds());
-            if (batch > 10 && window < 1) {
-                window = 1;
-                notes.add("The function '" + function.name() + "' takes batches of " + batch + " from '"
-                        + messages.queue().name() + "'; SQS needs a batching window of at least 1 s for batches"
-                        + " over 10, so it is exported with 1 s.");
-            }
-            if (window > 0) {
-                e.put("MaximumBatchingWindowInSeconds", clamp(window, 0, 300, function, "batching window"));
+            AwsRules.Batch batch = AwsRules.sqsBatch(function, messages, notes);
+            e.put("BatchSize", batch.size());
+            if (batch.windowSeconds() > 0) {
+                e.put("MaximumBatchingWindowInSeconds", batch.windowSeconds());
             }
             if (HandlerKind.of(function) == HandlerKind.QUEUE) {
                 e.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
@@ -605,15 +539,6 @@ public final class SamExporter implements Exporter {
             ObjectNode event = events.putObject(names.next(Names.pascal(label, fallback)));
             event.put("Type", type);
             return event.putObject("Properties");
-        }
-
-        private int clamp(int value, int min, int max, ExportPlan.Function function, String what) {
-            int clamped = Math.max(min, Math.min(max, value));
-            if (clamped != value) {
-                notes.add("The function '" + function.name() + "' has a " + what + " of " + value + "; AWS allows "
-                        + min + " to " + max + ", so it is exported as " + clamped + ".");
-            }
-            return clamped;
         }
 
         // ---- outputs and README ---------------------------------------------------------------
