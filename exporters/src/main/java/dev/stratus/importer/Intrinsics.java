@@ -87,7 +87,9 @@ final class Intrinsics {
         Set<String> local = Set.of();
         if (argument instanceof Scalar s) {
             text = s.text();
-        } else if (argument instanceof Sequence s && !s.items().isEmpty() && s.items().get(0) instanceof Scalar t) {
+        } else if (argument instanceof Sequence s
+                && !s.items().isEmpty()
+                && s.items().get(0) instanceof Scalar t) {
             text = t.text();
             if (s.items().size() > 1 && s.items().get(1) instanceof Mapping variables) {
                 local = variables.asMap().keySet();
@@ -118,23 +120,22 @@ final class Intrinsics {
             return Optional.empty();
         }
         Value argument = mapping.entries().get(0).value();
-        switch (mapping.intrinsic().get()) {
-            case "Ref":
-                return argument instanceof Scalar s && !isPseudo(s.text())
+        return switch (mapping.intrinsic().get()) {
+            case "Ref" ->
+                argument instanceof Scalar s && !isPseudo(s.text())
                         ? Optional.of(new Reference(s.text(), null, s.line()))
                         : Optional.empty();
-            case "Fn::GetAtt":
-                return getAtt(argument);
-            case "Fn::Sub":
+            case "Fn::GetAtt" -> getAtt(argument);
+            case "Fn::Sub" -> {
                 if (argument instanceof Scalar s && s.text().matches("\\$\\{[^!}]+}")) {
                     List<Reference> one = new ArrayList<>();
                     sub(argument, one);
-                    return one.size() == 1 ? Optional.of(one.get(0)) : Optional.empty();
+                    yield one.size() == 1 ? Optional.of(one.get(0)) : Optional.empty();
                 }
-                return Optional.empty();
-            default:
-                return Optional.empty();
-        }
+                yield Optional.empty();
+            }
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -157,98 +158,101 @@ final class Intrinsics {
             return Optional.empty();
         }
         Value argument = mapping.entries().get(0).value();
-        switch (mapping.intrinsic().get()) {
-            case "Ref":
-                return argument instanceof Scalar s ? parameterDefault(s.text()) : Optional.empty();
-            case "Fn::Join": {
-                if (!(argument instanceof Sequence s) || s.items().size() != 2) {
-                    return Optional.empty();
-                }
-                Optional<String> separator = text(s.items().get(0), depth + 1);
-                if (separator.isEmpty() || !(s.items().get(1) instanceof Sequence parts)) {
-                    return Optional.empty();
-                }
-                List<String> texts = new ArrayList<>();
-                for (Value part : parts.items()) {
-                    Optional<String> t = text(part, depth + 1);
-                    if (t.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    texts.add(t.get());
-                }
-                return Optional.of(String.join(separator.get(), texts));
-            }
-            case "Fn::Select": {
-                if (!(argument instanceof Sequence s) || s.items().size() != 2) {
-                    return Optional.empty();
-                }
-                Optional<String> index = text(s.items().get(0), depth + 1);
-                if (index.isEmpty() || !index.get().matches("\\d+") || !(s.items().get(1) instanceof Sequence list)) {
-                    return Optional.empty();
-                }
-                int i = Integer.parseInt(index.get());
-                return i < list.items().size() ? text(list.items().get(i), depth + 1) : Optional.empty();
-            }
-            case "Fn::If":
-                return argument instanceof Sequence s && s.items().size() == 3
+        return switch (mapping.intrinsic().get()) {
+            case "Ref" -> argument instanceof Scalar s ? parameterDefault(s.text()) : Optional.empty();
+            case "Fn::Join" -> join(argument, depth);
+            case "Fn::Select" -> select(argument, depth);
+            case "Fn::If" ->
+                argument instanceof Sequence s && s.items().size() == 3
                         ? text(s.items().get(1), depth + 1)
                         : Optional.empty();
-            case "Fn::FindInMap": {
-                if (!(argument instanceof Sequence s) || s.items().size() < 3) {
-                    return Optional.empty();
-                }
-                Optional<String> map = text(s.items().get(0), depth + 1);
-                Optional<String> first = text(s.items().get(1), depth + 1);
-                Optional<String> second = text(s.items().get(2), depth + 1);
-                if (map.isEmpty() || first.isEmpty() || second.isEmpty()) {
-                    return Optional.empty();
-                }
-                return mappings.mapping(map.get())
-                        .flatMap(m -> m.mapping(first.get()))
-                        .flatMap(m -> m.get(second.get()))
-                        .flatMap(v -> text(v, depth + 1));
-            }
-            case "Fn::Sub": {
-                String template;
-                Mapping variables = null;
-                if (argument instanceof Scalar s) {
-                    template = s.text();
-                } else if (argument instanceof Sequence s
-                        && s.items().size() == 2
-                        && s.items().get(0) instanceof Scalar t
-                        && s.items().get(1) instanceof Mapping vars) {
-                    template = t.text();
-                    variables = vars;
-                } else {
-                    return Optional.empty();
-                }
-                StringBuilder out = new StringBuilder();
-                Matcher m = SUB_VARIABLE.matcher(template);
-                int last = 0;
-                while (m.find()) {
-                    String name = m.group(1).strip();
-                    Optional<String> replacement = variables != null && variables.has(name)
-                            ? text(variables.get(name).orElseThrow(), depth + 1)
-                            : parameterDefault(name);
-                    if (replacement.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    out.append(template, last, m.start()).append(replacement.get());
-                    last = m.end();
-                }
-                out.append(template.substring(last));
-                return Optional.of(out.toString().replace("${!", "${"));
-            }
-            default:
-                return Optional.empty();
+            case "Fn::FindInMap" -> findInMap(argument, depth);
+            case "Fn::Sub" -> substitute(argument, depth);
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<String> join(Value argument, int depth) {
+        if (!(argument instanceof Sequence s) || s.items().size() != 2) {
+            return Optional.empty();
         }
+        Optional<String> separator = text(s.items().get(0), depth + 1);
+        if (separator.isEmpty() || !(s.items().get(1) instanceof Sequence parts)) {
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>();
+        for (Value part : parts.items()) {
+            Optional<String> t = text(part, depth + 1);
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            texts.add(t.get());
+        }
+        return Optional.of(String.join(separator.get(), texts));
+    }
+
+    private Optional<String> select(Value argument, int depth) {
+        if (!(argument instanceof Sequence s) || s.items().size() != 2) {
+            return Optional.empty();
+        }
+        Optional<String> index = text(s.items().get(0), depth + 1);
+        if (index.isEmpty() || !index.get().matches("\\d{1,9}") || !(s.items().get(1) instanceof Sequence list)) {
+            return Optional.empty();
+        }
+        int i = Integer.parseInt(index.get());
+        return i < list.items().size() ? text(list.items().get(i), depth + 1) : Optional.empty();
+    }
+
+    private Optional<String> findInMap(Value argument, int depth) {
+        if (!(argument instanceof Sequence s) || s.items().size() < 3) {
+            return Optional.empty();
+        }
+        Optional<String> map = text(s.items().get(0), depth + 1);
+        Optional<String> first = text(s.items().get(1), depth + 1);
+        Optional<String> second = text(s.items().get(2), depth + 1);
+        if (map.isEmpty() || first.isEmpty() || second.isEmpty()) {
+            return Optional.empty();
+        }
+        return mappings.mapping(map.get())
+                .flatMap(m -> m.mapping(first.get()))
+                .flatMap(m -> m.get(second.get()))
+                .flatMap(v -> text(v, depth + 1));
+    }
+
+    private Optional<String> substitute(Value argument, int depth) {
+        String template;
+        Mapping variables = null;
+        if (argument instanceof Scalar s) {
+            template = s.text();
+        } else if (argument instanceof Sequence s
+                && s.items().size() == 2
+                && s.items().get(0) instanceof Scalar t
+                && s.items().get(1) instanceof Mapping vars) {
+            template = t.text();
+            variables = vars;
+        } else {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = SUB_VARIABLE.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            String name = m.group(1).strip();
+            Optional<String> replacement = variables != null && variables.has(name)
+                    ? text(variables.get(name).orElseThrow(), depth + 1)
+                    : parameterDefault(name);
+            if (replacement.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append(template, last, m.start()).append(replacement.get());
+            last = m.end();
+        }
+        out.append(template.substring(last));
+        return Optional.of(out.toString().replace("${!", "${"));
     }
 
     private Optional<String> parameterDefault(String name) {
-        return parameters
-                .mapping(name)
-                .flatMap(p -> p.scalar("Default"))
-                .map(Scalar::text);
+        return parameters.mapping(name).flatMap(p -> p.scalar("Default")).map(Scalar::text);
     }
 
     /** The intrinsic functions in {@code value} that {@link #text} cannot work out, for the report. */
@@ -263,8 +267,11 @@ final class Intrinsics {
             if (argument instanceof Scalar s) {
                 return shortName + " " + s.text();
             }
-            if (function.equals("Fn::GetAtt") && argument instanceof Sequence seq && seq.items().size() == 2) {
-                return shortName + " " + show(seq.items().get(0)) + "." + show(seq.items().get(1));
+            if (function.equals("Fn::GetAtt")
+                    && argument instanceof Sequence seq
+                    && seq.items().size() == 2) {
+                return shortName + " " + show(seq.items().get(0)) + "."
+                        + show(seq.items().get(1));
             }
             return shortName + " ...";
         }

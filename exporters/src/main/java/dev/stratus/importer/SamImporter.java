@@ -92,7 +92,9 @@ public final class SamImporter {
     }
 
     private static String stem(String file) {
-        String name = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+        String name = Path.of(file).getFileName() == null
+                ? file
+                : Path.of(file).getFileName().toString();
         int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

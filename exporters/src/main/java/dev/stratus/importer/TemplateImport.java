@@ -5,16 +5,13 @@ import dev.stratus.importer.Intrinsics.Reference;
 import dev.stratus.importer.Tree.Entry;
 import dev.stratus.importer.Tree.Mapping;
 import dev.stratus.importer.Tree.Scalar;
-import dev.stratus.importer.Tree.Sequence;
 import dev.stratus.importer.Tree.Value;
 import dev.stratus.layout.LayeredLayout;
 import dev.stratus.model.ApiGateway;
 import dev.stratus.model.Architecture;
-import dev.stratus.model.Bucket;
 import dev.stratus.model.Database;
 import dev.stratus.model.Edge;
 import dev.stratus.model.FunctionNode;
-import dev.stratus.model.HttpTrigger;
 import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Node;
 import dev.stratus.model.NodeDefaults;
@@ -304,16 +301,25 @@ final class TemplateImport {
                 }
             }
         });
-        eachEntry("Parameters", (key, line, value) -> note(
-                "Parameters." + key,
-                line,
-                "a parameter is not modelled; references to it take its Default"
-                        + (value instanceof Mapping m && m.has("Default")
-                                ? " (" + intrinsics.text(m.get("Default").orElseThrow()).orElse("?") + ")"
-                                : ", and it has none")));
+        eachEntry(
+                "Parameters",
+                (key, line, value) -> note(
+                        "Parameters." + key,
+                        line,
+                        "a parameter is not modelled; references to it take its Default"
+                                + (value instanceof Mapping m && m.has("Default")
+                                        ? " ("
+                                                + intrinsics
+                                                        .text(m.get("Default").orElseThrow())
+                                                        .orElse("?") + ")"
+                                        : ", and it has none")));
         eachEntry("Mappings", (key, line, value) -> note("Mappings." + key, line, "a mapping is not modelled"));
-        eachEntry("Conditions", (key, line, value) -> note(
-                "Conditions." + key, line, "a condition is not modelled; everything is imported as if it held"));
+        eachEntry(
+                "Conditions",
+                (key, line, value) -> note(
+                        "Conditions." + key,
+                        line,
+                        "a condition is not modelled; everything is imported as if it held"));
         eachEntry("Outputs", (key, line, value) -> note("Outputs." + key, line, "an output is not modelled"));
         eachEntry("Rules", (key, line, value) -> note("Rules." + key, line, "a rule is not modelled"));
         eachEntry("Metadata", (key, line, value) -> {
@@ -366,7 +372,11 @@ final class TemplateImport {
         if (!(value instanceof Mapping mapping)) {
             throw problem(
                     value.line() == section.get().line() && value instanceof Scalar s && s.isNull()
-                            ? new Scalar("", Tree.ScalarType.NULL, section.get().line(), section.get().column())
+                            ? new Scalar(
+                                    "",
+                                    Tree.ScalarType.NULL,
+                                    section.get().line(),
+                                    section.get().column())
                             : value,
                     "Resources must be a mapping of logical ids to resources, not " + value.describe());
         }
@@ -407,9 +417,8 @@ final class TemplateImport {
                         "the Properties of '" + entry.key() + "' must be a mapping, not "
                                 + properties.get().describe());
             }
-            Mapping stratus = body.mapping("Metadata")
-                    .flatMap(m -> m.mapping("Stratus"))
-                    .orElse(empty());
+            Mapping stratus =
+                    body.mapping("Metadata").flatMap(m -> m.mapping("Stratus")).orElse(empty());
             resources.put(
                     entry.key(),
                     new Resource(
@@ -426,18 +435,19 @@ final class TemplateImport {
                             entry.line(),
                             "is created only under the condition " + c + "; imported as if it held"));
             for (String attribute : List.of("DependsOn", "DeletionPolicy", "UpdateReplacePolicy")) {
-                body.entry(attribute)
-                        .ifPresent(e -> note(entry.key() + "." + attribute, e.line(), "not modelled"));
+                body.entry(attribute).ifPresent(e -> note(entry.key() + "." + attribute, e.line(), "not modelled"));
             }
         }
         for (Resource resource : resources.values()) {
             if (resource.type().equals(IAM_ROLE)) {
-                for (Value policy : Tree.items(resource.properties().get("Policies").orElse(null))) {
+                for (Value policy :
+                        Tree.items(resource.properties().get("Policies").orElse(null))) {
                     if (policy instanceof Mapping p) {
                         p.mapping("PolicyDocument")
-                                .ifPresent(doc -> statements(doc).forEach(s -> roleStatements
-                                        .computeIfAbsent(resource.logicalId(), k -> new ArrayList<>())
-                                        .add(new Statement(s, resource.logicalId()))));
+                                .ifPresent(doc -> statements(doc)
+                                        .forEach(s -> roleStatements
+                                                .computeIfAbsent(resource.logicalId(), k -> new ArrayList<>())
+                                                .add(new Statement(s, resource.logicalId()))));
                     }
                 }
             } else if (resource.type().equals(IAM_POLICY)) {
@@ -445,9 +455,10 @@ final class TemplateImport {
                     Optional<Reference> ref = Intrinsics.wholeReference(role);
                     Optional<Mapping> doc = resource.properties().mapping("PolicyDocument");
                     if (ref.isPresent() && doc.isPresent()) {
-                        statements(doc.get()).forEach(s -> roleStatements
-                                .computeIfAbsent(ref.get().logicalId(), k -> new ArrayList<>())
-                                .add(new Statement(s, resource.logicalId())));
+                        statements(doc.get())
+                                .forEach(s -> roleStatements
+                                        .computeIfAbsent(ref.get().logicalId(), k -> new ArrayList<>())
+                                        .add(new Statement(s, resource.logicalId())));
                     }
                 }
             }
@@ -468,10 +479,6 @@ final class TemplateImport {
         return resource.type().equals(SAM_FUNCTION) || resource.type().equals(LAMBDA_FUNCTION);
     }
 
-    private Optional<Resource> resource(String logicalId) {
-        return Optional.ofNullable(resources.get(logicalId));
-    }
-
     private boolean isType(String logicalId, String... types) {
         Resource resource = resources.get(logicalId);
         return resource != null && List.of(types).contains(resource.type());
@@ -490,7 +497,8 @@ final class TemplateImport {
         spec.memoryMb = integer(id, "MemorySize", own, globals).orElse(AWS_DEFAULT_MEMORY_MB);
         spec.timeoutSeconds =
                 number(id, "Timeout", own, globals).filter(t -> t > 0).orElse(AWS_DEFAULT_TIMEOUT_SECONDS);
-        spec.runtime = setting("Runtime", own, globals).flatMap(intrinsics::text).orElse(null);
+        spec.runtime =
+                setting("Runtime", own, globals).flatMap(intrinsics::text).orElse(null);
         if (spec.runtime == null) {
             note(id, resource.line(), "has no Runtime; it gets Stratus's default, " + FunctionNode.DEFAULT_RUNTIME);
         }
@@ -509,8 +517,11 @@ final class TemplateImport {
             if (java) {
                 spec.handler = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
             } else {
-                note(id + ".Handler", resource.line(), "the handler '" + handler + "' is not kept: Stratus functions"
-                        + " are Java and their export generates a handler");
+                note(
+                        id + ".Handler",
+                        resource.line(),
+                        "the handler '" + handler + "' is not kept: Stratus functions"
+                                + " are Java and their export generates a handler");
             }
         });
         integer(id, "ReservedConcurrentExecutions", own, globals).ifPresent(r -> spec.reservedConcurrency = r);
@@ -560,16 +571,19 @@ final class TemplateImport {
 
     private static String describeUnmodelledFunctionProperty(Entry entry) {
         return switch (entry.key()) {
-            case "CodeUri", "InlineCode", "Code", "ImageUri" -> "its code is not imported; the export generates a"
-                    + " handler to fill in";
+            case "CodeUri", "InlineCode", "Code", "ImageUri" ->
+                "its code is not imported; the export generates a" + " handler to fill in";
             case "FunctionName" -> "the physical name is not kept; the function is named after its logical id";
             default -> "not modelled";
         };
     }
 
     private Optional<String> roleOf(Mapping properties) {
-        return properties.get("Role").flatMap(Intrinsics::wholeReference).map(Reference::logicalId).filter(r -> isType(
-                r, IAM_ROLE));
+        return properties
+                .get("Role")
+                .flatMap(Intrinsics::wholeReference)
+                .map(Reference::logicalId)
+                .filter(r -> isType(r, IAM_ROLE));
     }
 
     private static Optional<Value> setting(String name, Mapping own, Mapping globals) {
@@ -584,8 +598,10 @@ final class TemplateImport {
         }
         Optional<Integer> n = intrinsics.text(value.get()).flatMap(TemplateImport::parseInt);
         if (n.isEmpty() || n.get() < 0) {
-            note(id + "." + name, value.get().line(), "'" + Intrinsics.show(value.get()) + "' is not a whole number;"
-                    + " the default is used");
+            note(
+                    id + "." + name,
+                    value.get().line(),
+                    "'" + Intrinsics.show(value.get()) + "' is not a whole number;" + " the default is used");
             return Optional.empty();
         }
         return n;
@@ -598,8 +614,10 @@ final class TemplateImport {
         }
         Optional<Double> n = intrinsics.text(value.get()).flatMap(TemplateImport::parseDouble);
         if (n.isEmpty()) {
-            note(id + "." + name, value.get().line(), "'" + Intrinsics.show(value.get()) + "' is not a number;"
-                    + " the default is used");
+            note(
+                    id + "." + name,
+                    value.get().line(),
+                    "'" + Intrinsics.show(value.get()) + "' is not a number;" + " the default is used");
         }
         return n;
     }
@@ -634,9 +652,10 @@ final class TemplateImport {
             Value value = entry.value();
             Optional<Reference> whole = Intrinsics.wholeReference(value);
             List<Reference> refs = Intrinsics.references(value);
-            Optional<Reference> target = whole.isPresent() && isTarget(whole.get().logicalId())
-                    ? whole
-                    : refs.stream().filter(r -> isTarget(r.logicalId())).findFirst();
+            Optional<Reference> target =
+                    whole.isPresent() && isTarget(whole.get().logicalId())
+                            ? whole
+                            : refs.stream().filter(r -> isTarget(r.logicalId())).findFirst();
             if (target.isPresent()) {
                 String targetId = target.get().logicalId();
                 if (targetId.equals(id)) {
@@ -645,8 +664,10 @@ final class TemplateImport {
                     continue;
                 }
                 if (whole.isEmpty() || !whole.get().logicalId().equals(targetId)) {
-                    note(where, entry.line(), "'" + Intrinsics.show(value) + "' uses " + targetId
-                            + "; the variable now holds its name");
+                    note(
+                            where,
+                            entry.line(),
+                            "'" + Intrinsics.show(value) + "' uses " + targetId + "; the variable now holds its name");
                 }
                 uses.add(new Use(id, targetId, false, entry.line()));
                 spec.environment.put(entry.key(), new Variable(null, targetId));
@@ -656,8 +677,11 @@ final class TemplateImport {
             Optional<String> named = physicallyNamed(value);
             if (named.isPresent() && !named.get().equals(id)) {
                 if (value instanceof Scalar) {
-                    note(where, entry.line(), "'" + text.orElse("") + "' is the physical name of " + named.get()
-                            + "; the variable now holds its node's name");
+                    note(
+                            where,
+                            entry.line(),
+                            "'" + text.orElse("") + "' is the physical name of " + named.get()
+                                    + "; the variable now holds its node's name");
                 }
                 uses.add(new Use(id, named.get(), false, entry.line()));
                 spec.environment.put(entry.key(), new Variable(null, named.get()));
@@ -665,8 +689,10 @@ final class TemplateImport {
             }
             if (text.isPresent()) {
                 if (!(value instanceof Scalar)) {
-                    note(where, entry.line(), "'" + Intrinsics.show(value) + "' is kept as the text '" + text.get()
-                            + "'");
+                    note(
+                            where,
+                            entry.line(),
+                            "'" + Intrinsics.show(value) + "' is kept as the text '" + text.get() + "'");
                 }
                 spec.environment.put(entry.key(), new Variable(text.get(), null));
             } else {
@@ -706,7 +732,10 @@ final class TemplateImport {
                 if (physical.isPresent()
                         && (Tree.same(value, physical.get())
                                 || (text.isPresent()
-                                        && intrinsics.text(physical.get()).filter(text.get()::equals).isPresent()))) {
+                                        && intrinsics
+                                                .text(physical.get())
+                                                .filter(text.get()::equals)
+                                                .isPresent()))) {
                     return Optional.of(resource.logicalId());
                 }
             }
@@ -801,9 +830,12 @@ final class TemplateImport {
         if (target.isPresent()) {
             uses.add(new Use(function, target.get(), template.write(), entry.line()));
         } else {
-            note(where, entry.line(), "its " + template.parameter() + " ("
-                    + (parameter == null ? "missing" : Intrinsics.show(parameter))
-                    + ") names no resource of the template; not modelled");
+            note(
+                    where,
+                    entry.line(),
+                    "its " + template.parameter() + " ("
+                            + (parameter == null ? "missing" : Intrinsics.show(parameter))
+                            + ") names no resource of the template; not modelled");
         }
     }
 
@@ -827,9 +859,10 @@ final class TemplateImport {
                 for (String property : PHYSICAL_NAMES) {
                     Optional<String> physical =
                             resource.properties().get(property).flatMap(intrinsics::text);
-                    if (physical.isPresent() && (text.get().equals(physical.get())
-                            || text.get().endsWith(":" + physical.get())
-                            || text.get().endsWith("/" + physical.get()))) {
+                    if (physical.isPresent()
+                            && (text.get().equals(physical.get())
+                                    || text.get().endsWith(":" + physical.get())
+                                    || text.get().endsWith("/" + physical.get()))) {
                         return Optional.of(resource.logicalId());
                     }
                 }
@@ -849,8 +882,9 @@ final class TemplateImport {
         boolean write = actions.stream().anyMatch(TemplateImport::isWriteAction);
         boolean ses = actions.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("ses:"));
         boolean logs = !actions.isEmpty()
-                && actions.stream().allMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("logs:")
-                        || a.toLowerCase(Locale.ROOT).startsWith("xray:"));
+                && actions.stream()
+                        .allMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("logs:")
+                                || a.toLowerCase(Locale.ROOT).startsWith("xray:"));
         Set<String> targets = new LinkedHashSet<>();
         List<Value> statementResources = Tree.items(statement.get("Resource").orElse(null));
         for (Value resource : statementResources) {
@@ -952,27 +986,28 @@ final class TemplateImport {
             spec.function = function;
             spec.name = entry.key();
             spec.line = entry.line();
-            boolean read =
-                    switch (type) {
-                        case "HttpApi", "Api" -> httpEvent(spec, type, properties, where);
-                        case "Schedule", "ScheduleV2", "EventBridgeRule", "CloudWatchEvent" ->
-                            scheduleEvent(spec, type, properties, where);
-                        case "SQS" -> sourceEvent(spec, Source.QUEUE, properties.get("Queue"), properties, where);
-                        case "SNS" -> sourceEvent(spec, Source.TOPIC, properties.get("Topic"), properties, where);
-                        case "S3" -> storageEvent(spec, properties, where);
-                        case "Kinesis", "DynamoDB" ->
-                            sourceEvent(
-                                    spec,
-                                    type.equals("Kinesis") ? Source.STREAM : Source.TABLE_STREAM,
-                                    properties.get("Stream"),
-                                    properties,
-                                    where);
-                        default -> {
-                            note(where, entry.line(), "an event of type " + (type.isEmpty() ? "(none)" : type)
-                                    + " is not modelled");
-                            yield false;
-                        }
-                    };
+            boolean read = switch (type) {
+                case "HttpApi", "Api" -> httpEvent(spec, type, properties, where);
+                case "Schedule", "ScheduleV2", "EventBridgeRule", "CloudWatchEvent" ->
+                    scheduleEvent(spec, type, properties, where);
+                case "SQS" -> sourceEvent(spec, Source.QUEUE, properties.get("Queue"), properties, where);
+                case "SNS" -> sourceEvent(spec, Source.TOPIC, properties.get("Topic"), properties, where);
+                case "S3" -> storageEvent(spec, properties, where);
+                case "Kinesis", "DynamoDB" ->
+                    sourceEvent(
+                            spec,
+                            type.equals("Kinesis") ? Source.STREAM : Source.TABLE_STREAM,
+                            properties.get("Stream"),
+                            properties,
+                            where);
+                default -> {
+                    note(
+                            where,
+                            entry.line(),
+                            "an event of type " + (type.isEmpty() ? "(none)" : type) + " is not modelled");
+                    yield false;
+                }
+            };
             if (read) {
                 this.events.add(spec);
             }
@@ -1004,8 +1039,11 @@ final class TemplateImport {
             if (ref.isPresent() && isType(ref.get().logicalId(), HTTP_API, REST_API)) {
                 spec.api = ref.get().logicalId();
             } else {
-                note(where, spec.line, "its API " + Intrinsics.show(api.get())
-                        + " is not a resource of the template; the route goes to the template's own API");
+                note(
+                        where,
+                        spec.line,
+                        "its API " + Intrinsics.show(api.get())
+                                + " is not a resource of the template; the route goes to the template's own API");
             }
         }
         for (Entry entry : properties.entries()) {
@@ -1023,8 +1061,10 @@ final class TemplateImport {
                 .get(type.equals("ScheduleV2") ? "ScheduleExpression" : "Schedule")
                 .flatMap(intrinsics::text);
         if (expression.isEmpty()) {
-            note(where, spec.line, "an event of type " + type + " without a schedule (an event pattern) is not"
-                    + " modelled");
+            note(
+                    where,
+                    spec.line,
+                    "an event of type " + type + " without a schedule (an event pattern) is not" + " modelled");
             return false;
         }
         try {
@@ -1066,13 +1106,12 @@ final class TemplateImport {
         Optional<Reference> ref = Intrinsics.references(from.get()).stream()
                 .filter(r -> resources.containsKey(r.logicalId()))
                 .findFirst();
-        String expected =
-                switch (source) {
-                    case QUEUE -> SQS_QUEUE;
-                    case TOPIC -> SNS_TOPIC;
-                    case STREAM -> KINESIS_STREAM;
-                    default -> DYNAMODB_TABLE;
-                };
+        String expected = switch (source) {
+            case QUEUE -> SQS_QUEUE;
+            case TOPIC -> SNS_TOPIC;
+            case STREAM -> KINESIS_STREAM;
+            default -> DYNAMODB_TABLE;
+        };
         if (ref.isPresent() && isType(ref.get().logicalId(), expected)) {
             spec.resource = ref.get().logicalId();
         } else if (ref.isPresent()) {
@@ -1081,8 +1120,11 @@ final class TemplateImport {
         } else {
             Optional<String> text = intrinsics.text(from.get());
             spec.external = externalName(from.get(), text.orElse(null));
-            note(where, spec.line, "its source " + Intrinsics.show(from.get())
-                    + " is outside the template; it becomes a trigger named after it");
+            note(
+                    where,
+                    spec.line,
+                    "its source " + Intrinsics.show(from.get())
+                            + " is outside the template; it becomes a trigger named after it");
         }
         if (source == Source.QUEUE || source == Source.STREAM || source == Source.TABLE_STREAM) {
             Optional<Integer> size =
@@ -1093,7 +1135,8 @@ final class TemplateImport {
                     .flatMap(TemplateImport::parseDouble);
             if (size.isPresent() || window.isPresent()) {
                 int defaultSize = source == Source.QUEUE ? 10 : 100;
-                spec.batching = new Edge.Batching(Math.max(1, size.orElse(defaultSize)), Math.max(0, window.orElse(0.0)));
+                spec.batching =
+                        new Edge.Batching(Math.max(1, size.orElse(defaultSize)), Math.max(0, window.orElse(0.0)));
             }
         }
         for (Entry entry : properties.entries()) {
@@ -1147,26 +1190,26 @@ final class TemplateImport {
                 .filter(k -> !(k.startsWith("s3:ObjectCreated") || k.startsWith("s3:ObjectRemoved")))
                 .toList();
         if ((created && removed) || !others.isEmpty()) {
-            note(where, spec.line, "of the events " + String.join(", ", kinds) + " only "
-                    + (spec.storageEvent == StorageTrigger.Event.CREATED ? "object creation" : "object removal")
-                    + " is modelled");
+            note(
+                    where,
+                    spec.line,
+                    "of the events " + String.join(", ", kinds) + " only "
+                            + (spec.storageEvent == StorageTrigger.Event.CREATED ? "object creation" : "object removal")
+                            + " is modelled");
         }
-        properties
-                .mapping("Filter")
-                .flatMap(f -> f.mapping("S3Key"))
-                .ifPresent(key -> {
-                    for (Value rule : Tree.items(key.get("Rules").orElse(null))) {
-                        if (rule instanceof Mapping r) {
-                            String name = r.text("Name").orElse("").toLowerCase(Locale.ROOT);
-                            String value = r.get("Value").flatMap(intrinsics::text).orElse("");
-                            if (name.equals("prefix")) {
-                                spec.prefix = value;
-                            } else if (name.equals("suffix")) {
-                                spec.suffix = value;
-                            }
-                        }
+        properties.mapping("Filter").flatMap(f -> f.mapping("S3Key")).ifPresent(key -> {
+            for (Value rule : Tree.items(key.get("Rules").orElse(null))) {
+                if (rule instanceof Mapping r) {
+                    String name = r.text("Name").orElse("").toLowerCase(Locale.ROOT);
+                    String value = r.get("Value").flatMap(intrinsics::text).orElse("");
+                    if (name.equals("prefix")) {
+                        spec.prefix = value;
+                    } else if (name.equals("suffix")) {
+                        spec.suffix = value;
                     }
-                });
+                }
+            }
+        });
         return true;
     }
 
@@ -1176,8 +1219,10 @@ final class TemplateImport {
         Optional<String> function = p.get("FunctionName").flatMap(this::functionOf);
         Optional<Value> source = p.get("EventSourceArn");
         if (function.isEmpty() || source.isEmpty()) {
-            note(where, resource.line(), "an event source mapping whose function or source is not in the template"
-                    + " is not modelled");
+            note(
+                    where,
+                    resource.line(),
+                    "an event source mapping whose function or source is not in the template" + " is not modelled");
             return;
         }
         Optional<Reference> ref = Intrinsics.references(source.get()).stream()
@@ -1209,8 +1254,7 @@ final class TemplateImport {
                 p.entries().stream()
                         .filter(e -> !e.key().equals("FunctionName"))
                         .map(e -> e.key().equals("EventSourceArn")
-                                ? new Entry(
-                                        kind == Source.QUEUE ? "Queue" : "Stream", e.line(), e.column(), e.value())
+                                ? new Entry(kind == Source.QUEUE ? "Queue" : "Stream", e.line(), e.column(), e.value())
                                 : e)
                         .toList(),
                 p.line(),
@@ -1223,8 +1267,10 @@ final class TemplateImport {
     private void readSubscription(Resource resource) {
         Mapping p = resource.properties();
         if (!p.text("Protocol").orElse("").equals("lambda")) {
-            note(resource.logicalId(), resource.line(), "a subscription that is not to a Lambda function is not"
-                    + " modelled");
+            note(
+                    resource.logicalId(),
+                    resource.line(),
+                    "a subscription that is not to a Lambda function is not" + " modelled");
             return;
         }
         Optional<String> function = p.get("Endpoint").flatMap(this::functionOf);
@@ -1237,7 +1283,11 @@ final class TemplateImport {
         spec.name = resource.logicalId();
         spec.line = resource.line();
         Mapping renamed = new Mapping(
-                List.of(new Entry("Topic", resource.line(), 1, p.get("TopicArn").orElse(new Scalar("", Tree.ScalarType.NULL, 0, 0)))),
+                List.of(new Entry(
+                        "Topic",
+                        resource.line(),
+                        1,
+                        p.get("TopicArn").orElse(new Scalar("", Tree.ScalarType.NULL, 0, 0)))),
                 p.line(),
                 p.column());
         if (sourceEvent(spec, Source.TOPIC, p.get("TopicArn"), renamed, resource.logicalId())) {
@@ -1255,10 +1305,13 @@ final class TemplateImport {
         }
         boolean any = false;
         for (Value target : Tree.items(p.get("Targets").orElse(null))) {
-            Optional<String> function = target instanceof Mapping t ? t.get("Arn").flatMap(this::functionOf) : Optional.empty();
+            Optional<String> function =
+                    target instanceof Mapping t ? t.get("Arn").flatMap(this::functionOf) : Optional.empty();
             if (function.isEmpty()) {
-                note(resource.logicalId(), target.line(), "a target that is not a function of the template is not"
-                        + " modelled");
+                note(
+                        resource.logicalId(),
+                        target.line(),
+                        "a target that is not a function of the template is not" + " modelled");
                 continue;
             }
             EventSpec spec = new EventSpec();
@@ -1266,7 +1319,11 @@ final class TemplateImport {
             spec.name = resource.logicalId();
             spec.line = resource.line();
             Mapping schedule = new Mapping(
-                    List.of(new Entry("Schedule", resource.line(), 1, p.get("ScheduleExpression").orElseThrow())),
+                    List.of(new Entry(
+                            "Schedule",
+                            resource.line(),
+                            1,
+                            p.get("ScheduleExpression").orElseThrow())),
                     p.line(),
                     p.column());
             if (scheduleEvent(spec, "Schedule", schedule, resource.logicalId())) {
@@ -1280,10 +1337,13 @@ final class TemplateImport {
     }
 
     private void readFunctionUrl(Resource resource) {
-        Optional<String> function = resource.properties().get("TargetFunctionArn").flatMap(this::functionOf);
+        Optional<String> function =
+                resource.properties().get("TargetFunctionArn").flatMap(this::functionOf);
         if (function.isEmpty()) {
-            note(resource.logicalId(), resource.line(), "a function URL of a function outside the template is not"
-                    + " modelled");
+            note(
+                    resource.logicalId(),
+                    resource.line(),
+                    "a function URL of a function outside the template is not" + " modelled");
             return;
         }
         modelled.add(resource.logicalId());
@@ -1364,12 +1424,15 @@ final class TemplateImport {
             if (kind == NodeKind.FUNCTION) {
                 for (EventSpec event : events) {
                     if (event.function.equals(resource.logicalId())) {
-                        eventSourceDrafts(event, kinds, drafts, byKey);
+                        eventSourceDrafts(event, drafts, byKey);
                     }
                 }
             }
             if (kind == NodeKind.API_GATEWAY && !byKey.containsKey("http:" + resource.logicalId())) {
-                Draft http = add(drafts, byKey, new Draft("http:" + resource.logicalId(), NodeKind.HTTP_TRIGGER, resource.line()));
+                Draft http = add(
+                        drafts,
+                        byKey,
+                        new Draft("http:" + resource.logicalId(), NodeKind.HTTP_TRIGGER, resource.line()));
                 String base = baseName(resource);
                 http.suggestedName = (base.endsWith("-api") ? base.substring(0, base.length() - 4) : base) + "-http";
             }
@@ -1386,12 +1449,14 @@ final class TemplateImport {
                 .ifPresent(parameters -> parameters.entries().forEach(e -> emailKeys.add("ses-parameter:" + e.key())));
         uses.forEach(use -> emailKeys.add(use.target()));
         for (String key : emailKeys) {
-            Optional<Use> use = uses.stream().filter(u -> u.target().equals(key)).findFirst();
+            Optional<Use> use =
+                    uses.stream().filter(u -> u.target().equals(key)).findFirst();
             if (use.isEmpty() || resources.containsKey(key) || byKey.containsKey(key)) {
                 continue;
             }
             String identity = emailIdentities.getOrDefault(key, "email");
-            Draft email = add(drafts, byKey, new Draft(key, NodeKind.EMAIL, use.get().line()));
+            Draft email =
+                    add(drafts, byKey, new Draft(key, NodeKind.EMAIL, use.get().line()));
             email.suggestedName = Names.kebab(identity, "email", 60);
             if (key.startsWith("ses-parameter:")) {
                 String stem = identity.endsWith("Identity") && identity.length() > "Identity".length()
@@ -1408,7 +1473,7 @@ final class TemplateImport {
         }
         // Edges: what feeds each function, then what each function uses.
         for (EventSpec event : events) {
-            String source = sourceKey(event, kinds);
+            String source = sourceKey(event);
             if (event.source == Source.HTTP) {
                 Link feed = new Link("http:" + source, source, null, null);
                 if (!links.contains(feed)) {
@@ -1426,14 +1491,17 @@ final class TemplateImport {
                 continue;
             }
             boolean ownSource = events.stream()
-                    .anyMatch(e -> use.target().equals(e.resource) && use.function().equals(e.function));
+                    .anyMatch(e ->
+                            use.target().equals(e.resource) && use.function().equals(e.function));
             if (ownSource && !use.write()) {
                 continue; // reading the queue, bucket or topic that starts it is part of the event
             }
             if (target.kind.isTrigger() || use.target().equals(use.function())) {
                 if (target.kind.isTrigger() && noted.add(use.function() + " " + use.target())) {
-                    note(use.function(), use.line(), "its access to " + use.target() + ", which starts it, is part of"
-                            + " its trigger");
+                    note(
+                            use.function(),
+                            use.line(),
+                            "its access to " + use.target() + ", which starts it, is part of" + " its trigger");
                 }
                 continue;
             }
@@ -1448,7 +1516,7 @@ final class TemplateImport {
     }
 
     /** The key of the node an event comes from. */
-    private String sourceKey(EventSpec event, Map<String, NodeKind> kinds) {
+    private static String sourceKey(EventSpec event) {
         return switch (event.source) {
             case HTTP -> event.api != null ? event.api : (event.rest ? "implicit-rest-api" : "implicit-http-api");
             case SCHEDULE -> "schedule:" + event.function + ":" + event.name;
@@ -1458,8 +1526,8 @@ final class TemplateImport {
         };
     }
 
-    private void eventSourceDrafts(EventSpec event, Map<String, NodeKind> kinds, List<Draft> drafts, Map<String, Draft> byKey) {
-        String key = sourceKey(event, kinds);
+    private void eventSourceDrafts(EventSpec event, List<Draft> drafts, Map<String, Draft> byKey) {
+        String key = sourceKey(event);
         if (byKey.containsKey(key)) {
             return;
         }
@@ -1481,23 +1549,27 @@ final class TemplateImport {
                 schedule.suggestedName = Names.kebab(event.name, "schedule", 60);
                 schedule.metadataName = event.stratusName;
             }
-            case URL -> add(drafts, byKey, new Draft(key, NodeKind.HTTP_TRIGGER, event.line)).suggestedName =
-                    kebab(event.function) + "-url";
-            case TABLE_STREAM -> add(drafts, byKey, new Draft(key, NodeKind.STREAM_TRIGGER, event.line)).suggestedName =
-                    (event.resource != null ? baseName(resources.get(event.resource)) : Names.kebab(event.external, "table", 50))
-                            + "-stream";
+            case URL ->
+                add(drafts, byKey, new Draft(key, NodeKind.HTTP_TRIGGER, event.line)).suggestedName =
+                        kebab(event.function) + "-url";
+            case TABLE_STREAM ->
+                add(drafts, byKey, new Draft(key, NodeKind.STREAM_TRIGGER, event.line)).suggestedName = (event.resource
+                                        != null
+                                ? baseName(resources.get(event.resource))
+                                : Names.kebab(event.external, "table", 50))
+                        + "-stream";
             default -> {
                 if (event.resource != null) {
                     return; // the resource's own place
                 }
-                NodeKind kind =
-                        switch (event.source) {
-                            case QUEUE -> NodeKind.QUEUE_TRIGGER;
-                            case TOPIC -> NodeKind.TOPIC_TRIGGER;
-                            case STREAM -> NodeKind.STREAM_TRIGGER;
-                            default -> NodeKind.STORAGE_TRIGGER;
-                        };
-                add(drafts, byKey, new Draft(key, kind, event.line)).suggestedName = Names.kebab(event.external, "source", 60);
+                NodeKind kind = switch (event.source) {
+                    case QUEUE -> NodeKind.QUEUE_TRIGGER;
+                    case TOPIC -> NodeKind.TOPIC_TRIGGER;
+                    case STREAM -> NodeKind.STREAM_TRIGGER;
+                    default -> NodeKind.STORAGE_TRIGGER;
+                };
+                add(drafts, byKey, new Draft(key, kind, event.line)).suggestedName =
+                        Names.kebab(event.external, "source", 60);
             }
         }
     }
@@ -1590,71 +1662,87 @@ final class TemplateImport {
     private Node node(Draft draft, Map<String, Draft> byKey) {
         Resource resource = resources.get(draft.key);
         Mapping p = resource == null ? empty() : resource.properties();
-        switch (draft.kind) {
-            case FUNCTION:
-                return function(functions.get(draft.key), draft, byKey);
-            case DATABASE: {
-                Database base = (Database) NodeDefaults.of(NodeKind.DATABASE, draft.id, draft.name);
-                return new Database(draft.id, draft.name, base.latency(), capacity(resource));
-            }
-            case QUEUE: {
-                Queue base = (Queue) NodeDefaults.of(NodeKind.QUEUE, draft.id, draft.name);
-                return new Queue(
+        return switch (draft.kind) {
+            case FUNCTION -> function(functions.get(draft.key), draft, byKey);
+            case DATABASE ->
+                new Database(
+                        draft.id,
+                        draft.name,
+                        ((Database) NodeDefaults.of(NodeKind.DATABASE, draft.id, draft.name)).latency(),
+                        capacity(resource));
+            case QUEUE ->
+                new Queue(
                         draft.id,
                         draft.name,
                         fifo(p) ? Queue.Type.FIFO : Queue.Type.STANDARD,
-                        base.latency(),
+                        ((Queue) NodeDefaults.of(NodeKind.QUEUE, draft.id, draft.name)).latency(),
                         null,
                         visibility(p));
-            }
-            case QUEUE_TRIGGER:
+            case QUEUE_TRIGGER -> {
                 if (resource != null && fifo(p)) {
-                    note(resource.logicalId(), resource.line(), "FIFO ordering of a queue that only starts functions"
-                            + " is not modelled");
+                    note(
+                            resource.logicalId(),
+                            resource.line(),
+                            "FIFO ordering of a queue that only starts functions is not modelled");
                 }
-                return new QueueTrigger(draft.id, draft.name, visibility(p));
-            case STREAM_TRIGGER: {
-                int shards = p.get("ShardCount").flatMap(intrinsics::text).flatMap(TemplateImport::parseInt).orElse(1);
-                return new StreamTrigger(draft.id, draft.name, Math.max(1, shards));
+                yield new QueueTrigger(draft.id, draft.name, visibility(p));
             }
-            case STORAGE_TRIGGER: {
-                List<EventSpec> on = events.stream()
-                        .filter(e -> draft.key.equals(e.resource) || draft.key.equals(sourceKey(e, Map.of())))
-                        .toList();
-                EventSpec first = on.get(0);
-                for (EventSpec other : on.subList(1, on.size())) {
-                    if (other.storageEvent != first.storageEvent
-                            || !other.prefix.equals(first.prefix)
-                            || !other.suffix.equals(first.suffix)) {
-                        note(other.function + ".Events." + other.name, other.line, "its filter differs from the"
-                                + " first event on the bucket's; the trigger keeps the first");
-                    }
-                }
-                return new StorageTrigger(draft.id, draft.name, first.storageEvent, first.prefix, first.suffix);
+            case STREAM_TRIGGER ->
+                new StreamTrigger(
+                        draft.id,
+                        draft.name,
+                        Math.max(
+                                1,
+                                p.get("ShardCount")
+                                        .flatMap(intrinsics::text)
+                                        .flatMap(TemplateImport::parseInt)
+                                        .orElse(1)));
+            case STORAGE_TRIGGER -> storageTrigger(draft);
+            case BUCKET -> bucket(draft);
+            case API_GATEWAY -> gateway(draft, resource);
+            case SCHEDULE_TRIGGER ->
+                new ScheduleTrigger(
+                        draft.id,
+                        draft.name,
+                        events.stream()
+                                .filter(e -> draft.key.equals(sourceKey(e)))
+                                .map(e -> e.expression)
+                                .findFirst()
+                                .orElse("rate(5 minutes)"));
+            default -> NodeDefaults.of(draft.kind, draft.id, draft.name);
+        };
+    }
+
+    private StorageTrigger storageTrigger(Draft draft) {
+        List<EventSpec> on = events.stream()
+                .filter(e -> draft.key.equals(e.resource) || draft.key.equals(sourceKey(e)))
+                .toList();
+        EventSpec first = on.get(0);
+        for (EventSpec other : on.subList(1, on.size())) {
+            if (other.storageEvent != first.storageEvent
+                    || !other.prefix.equals(first.prefix)
+                    || !other.suffix.equals(first.suffix)) {
+                note(
+                        other.function + ".Events." + other.name,
+                        other.line,
+                        "its filter differs from the first event on the bucket's; the trigger keeps the first");
             }
-            case BUCKET: {
-                for (EventSpec e : events) {
-                    if (draft.key.equals(e.resource)
-                            && (e.storageEvent != StorageTrigger.Event.CREATED || !e.prefix.isEmpty() || !e.suffix.isEmpty())) {
-                        note(e.function + ".Events." + e.name, e.line, "a bucket the design writes to starts functions on"
-                                + " every new object; the event's filter is not modelled");
-                    }
-                }
-                return NodeDefaults.of(NodeKind.BUCKET, draft.id, draft.name);
-            }
-            case API_GATEWAY:
-                return gateway(draft, resource);
-            default:
-                if (draft.kind == NodeKind.SCHEDULE_TRIGGER) {
-                    String expression = events.stream()
-                            .filter(e -> draft.key.equals(sourceKey(e, Map.of())))
-                            .map(e -> e.expression)
-                            .findFirst()
-                            .orElse("rate(5 minutes)");
-                    return new ScheduleTrigger(draft.id, draft.name, expression);
-                }
-                return NodeDefaults.of(draft.kind, draft.id, draft.name);
         }
+        return new StorageTrigger(draft.id, draft.name, first.storageEvent, first.prefix, first.suffix);
+    }
+
+    private Node bucket(Draft draft) {
+        for (EventSpec e : events) {
+            if (draft.key.equals(e.resource)
+                    && (e.storageEvent != StorageTrigger.Event.CREATED || !e.prefix.isEmpty() || !e.suffix.isEmpty())) {
+                note(
+                        e.function + ".Events." + e.name,
+                        e.line,
+                        "a bucket the design writes to starts functions on every new object; the event's filter"
+                                + " is not modelled");
+            }
+        }
+        return NodeDefaults.of(NodeKind.BUCKET, draft.id, draft.name);
     }
 
     private Double capacity(Resource resource) {
@@ -1669,18 +1757,33 @@ final class TemplateImport {
         if (!provisioned) {
             return null;
         }
-        double read = throughput.get().get("ReadCapacityUnits").flatMap(intrinsics::text).flatMap(TemplateImport::parseDouble).orElse(0.0);
-        double write = throughput.get().get("WriteCapacityUnits").flatMap(intrinsics::text).flatMap(TemplateImport::parseDouble).orElse(0.0);
+        double read = throughput
+                .get()
+                .get("ReadCapacityUnits")
+                .flatMap(intrinsics::text)
+                .flatMap(TemplateImport::parseDouble)
+                .orElse(0.0);
+        double write = throughput
+                .get()
+                .get("WriteCapacityUnits")
+                .flatMap(intrinsics::text)
+                .flatMap(TemplateImport::parseDouble)
+                .orElse(0.0);
         if (read + write <= 0) {
             return null;
         }
-        note(resource.logicalId() + ".ProvisionedThroughput", throughput.get().line(), "read and write capacity"
-                + " become a capacity of " + (long) (read + write) + " requests a second");
+        note(
+                resource.logicalId() + ".ProvisionedThroughput",
+                throughput.get().line(),
+                "read and write capacity" + " become a capacity of " + (long) (read + write) + " requests a second");
         return read + write;
     }
 
     private boolean fifo(Mapping p) {
-        return p.get("FifoQueue").flatMap(intrinsics::text).filter("true"::equalsIgnoreCase).isPresent();
+        return p.get("FifoQueue")
+                .flatMap(intrinsics::text)
+                .filter("true"::equalsIgnoreCase)
+                .isPresent();
     }
 
     private double visibility(Mapping p) {
@@ -1702,7 +1805,12 @@ final class TemplateImport {
                 Draft target = byKey.get(v.target());
                 value = target != null ? target.name : kebab(v.target());
                 if (target != null && target.kind == NodeKind.EMAIL && resources.containsKey(v.target())) {
-                    value = resources.get(v.target()).properties().get("EmailIdentity").flatMap(intrinsics::text).orElse(value);
+                    value = resources
+                            .get(v.target())
+                            .properties()
+                            .get("EmailIdentity")
+                            .flatMap(intrinsics::text)
+                            .orElse(value);
                 }
             }
             environment.put(variable.getKey(), value);
@@ -1736,14 +1844,32 @@ final class TemplateImport {
         double rate = ApiGateway.DEFAULT_RATE_LIMIT;
         int burst = ApiGateway.DEFAULT_BURST;
         Optional<Mapping> throttling = rest
-                ? setting("MethodSettings", own, globals).flatMap(v -> Tree.items(v).stream().findFirst()).filter(Mapping.class::isInstance).map(Mapping.class::cast)
-                : setting("DefaultRouteSettings", own, globals).filter(Mapping.class::isInstance).map(Mapping.class::cast);
+                ? setting("MethodSettings", own, globals)
+                        .flatMap(v -> Tree.items(v).stream().findFirst())
+                        .filter(Mapping.class::isInstance)
+                        .map(Mapping.class::cast)
+                : setting("DefaultRouteSettings", own, globals)
+                        .filter(Mapping.class::isInstance)
+                        .map(Mapping.class::cast);
         if (throttling.isPresent()) {
-            rate = throttling.get().get("ThrottlingRateLimit").flatMap(intrinsics::text).flatMap(TemplateImport::parseDouble).filter(r -> r > 0).orElse(rate);
-            burst = throttling.get().get("ThrottlingBurstLimit").flatMap(intrinsics::text).flatMap(TemplateImport::parseInt).filter(b -> b > 0).orElse(burst);
+            rate = throttling
+                    .get()
+                    .get("ThrottlingRateLimit")
+                    .flatMap(intrinsics::text)
+                    .flatMap(TemplateImport::parseDouble)
+                    .filter(r -> r > 0)
+                    .orElse(rate);
+            burst = throttling
+                    .get()
+                    .get("ThrottlingBurstLimit")
+                    .flatMap(intrinsics::text)
+                    .flatMap(TemplateImport::parseInt)
+                    .filter(b -> b > 0)
+                    .orElse(burst);
         }
         ApiGateway.Auth auth = ApiGateway.Auth.NONE;
-        Optional<Mapping> authConfig = setting("Auth", own, globals).filter(Mapping.class::isInstance).map(Mapping.class::cast);
+        Optional<Mapping> authConfig =
+                setting("Auth", own, globals).filter(Mapping.class::isInstance).map(Mapping.class::cast);
         if (authConfig.isPresent()) {
             Mapping a = authConfig.get();
             String defaultAuthorizer = a.text("DefaultAuthorizer").orElse("");
@@ -1753,7 +1879,9 @@ final class TemplateImport {
                 auth = ApiGateway.Auth.IAM;
             } else if (!defaultAuthorizer.isEmpty()) {
                 Optional<Mapping> authorizer = a.mapping("Authorizers").flatMap(m -> m.mapping(defaultAuthorizer));
-                boolean jwt = authorizer.map(m -> m.has("JwtConfiguration") || m.has("UserPoolArn")).orElse(false);
+                boolean jwt = authorizer
+                        .map(m -> m.has("JwtConfiguration") || m.has("UserPoolArn"))
+                        .orElse(false);
                 auth = jwt ? ApiGateway.Auth.JWT : ApiGateway.Auth.NONE;
                 if (!jwt) {
                     note(where + ".Auth", a.line(), "the authorizer " + defaultAuthorizer + " is not modelled");
@@ -1763,13 +1891,26 @@ final class TemplateImport {
             }
         }
         ApiGateway.Cache cache = null;
-        if (rest && setting("CacheClusterEnabled", own, globals).flatMap(intrinsics::text).filter("true"::equalsIgnoreCase).isPresent()) {
-            double ttl = throttling.flatMap(m -> m.get("CacheTtlInSeconds")).flatMap(intrinsics::text).flatMap(TemplateImport::parseDouble).filter(t -> t > 0).orElse(300.0);
+        if (rest
+                && setting("CacheClusterEnabled", own, globals)
+                        .flatMap(intrinsics::text)
+                        .filter("true"::equalsIgnoreCase)
+                        .isPresent()) {
+            double ttl = throttling
+                    .flatMap(m -> m.get("CacheTtlInSeconds"))
+                    .flatMap(intrinsics::text)
+                    .flatMap(TemplateImport::parseDouble)
+                    .filter(t -> t > 0)
+                    .orElse(300.0);
             cache = new ApiGateway.Cache(ttl, 0.5);
-            note(where + ".CacheClusterEnabled", resource == null ? 0 : resource.line(), "the cache's hit ratio is not in the template; it is taken as 0.5");
+            note(
+                    where + ".CacheClusterEnabled",
+                    resource == null ? 0 : resource.line(),
+                    "the cache's hit ratio is not in the template; it is taken as 0.5");
         }
         for (Entry entry : own.entries()) {
-            if (!List.of("MethodSettings", "DefaultRouteSettings", "Auth", "CacheClusterEnabled").contains(entry.key())) {
+            if (!List.of("MethodSettings", "DefaultRouteSettings", "Auth", "CacheClusterEnabled")
+                    .contains(entry.key())) {
                 note(where + "." + entry.key(), entry.line(), "not modelled");
             }
         }
@@ -1790,41 +1931,35 @@ final class TemplateImport {
         for (Resource resource : resources.values()) {
             if (modelled.contains(resource.logicalId())) {
                 if (!isFunction(resource)
-                        && !List.of(
-                                        HTTP_API,
-                                        REST_API,
-                                        EVENT_SOURCE_MAPPING,
-                                        SNS_SUBSCRIPTION,
-                                        EVENTS_RULE,
-                                        LAMBDA_URL)
+                        && !List.of(HTTP_API, REST_API, EVENT_SOURCE_MAPPING, SNS_SUBSCRIPTION, EVENTS_RULE, LAMBDA_URL)
                                 .contains(resource.type())) {
                     reportProperties(resource);
                 }
                 continue;
             }
-            String what =
-                    switch (resource.type()) {
-                        case IAM_ROLE, IAM_POLICY -> "is not modelled: Stratus derives permissions from connections"
-                                + (roleStatements.containsKey(resource.logicalId()) ? ", and its statements became"
-                                        + " connections of the functions that use it" : "");
-                        case LAMBDA_PERMISSION -> "is not modelled: permissions follow from the design";
-                        case KINESIS_STREAM -> "is not modelled: no function of the template reads it";
-                        case HTTP_API, REST_API -> "is not modelled: no function of the template is routed from it";
-                        case SES_IDENTITY -> "is not modelled: no function of the template sends email through it";
-                        default -> "is not modelled";
-                    };
+            String what = switch (resource.type()) {
+                case IAM_ROLE, IAM_POLICY ->
+                    "is not modelled: Stratus derives permissions from connections"
+                            + (roleStatements.containsKey(resource.logicalId())
+                                    ? ", and its statements became" + " connections of the functions that use it"
+                                    : "");
+                case LAMBDA_PERMISSION -> "is not modelled: permissions follow from the design";
+                case KINESIS_STREAM -> "is not modelled: no function of the template reads it";
+                case HTTP_API, REST_API -> "is not modelled: no function of the template is routed from it";
+                case SES_IDENTITY -> "is not modelled: no function of the template sends email through it";
+                default -> "is not modelled";
+            };
             note(resource.logicalId(), resource.line(), resource.type() + " " + what);
         }
     }
 
     private void reportProperties(Resource resource) {
-        Set<String> known =
-                switch (resource.type()) {
-                    case SIMPLE_TABLE, DYNAMODB_TABLE -> Set.of("ProvisionedThroughput", "BillingMode");
-                    case SQS_QUEUE -> Set.of("FifoQueue", "VisibilityTimeout");
-                    case KINESIS_STREAM -> Set.of("ShardCount");
-                    default -> Set.of();
-                };
+        Set<String> known = switch (resource.type()) {
+            case SIMPLE_TABLE, DYNAMODB_TABLE -> Set.of("ProvisionedThroughput", "BillingMode");
+            case SQS_QUEUE -> Set.of("FifoQueue", "VisibilityTimeout");
+            case KINESIS_STREAM -> Set.of("ShardCount");
+            default -> Set.of();
+        };
         for (Entry entry : resource.properties().entries()) {
             if (!known.contains(entry.key())) {
                 String why = PHYSICAL_NAMES.contains(entry.key()) || entry.key().equals("Name")
@@ -1845,7 +1980,8 @@ final class TemplateImport {
         if (fromMetadata.isPresent()) {
             return fromMetadata.get();
         }
-        Optional<String> description = root.text("Description").map(String::strip).filter(d -> !d.isEmpty());
+        Optional<String> description =
+                root.text("Description").map(String::strip).filter(d -> !d.isEmpty());
         if (description.isPresent()) {
             String first = description.get().lines().findFirst().orElse("").strip();
             if (first.length() > 80) {

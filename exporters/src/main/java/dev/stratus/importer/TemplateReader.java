@@ -46,7 +46,7 @@ final class TemplateReader {
     private static final int MAX_NODES = 1_000_000;
 
     private final String file;
-    private final Map<Node, Boolean> path = new IdentityHashMap<>();
+    private final IdentityHashMap<Node, Boolean> path = new IdentityHashMap<>();
     private int nodes;
 
     private TemplateReader(String file) {
@@ -145,8 +145,8 @@ final class TemplateReader {
             return "this line is indented differently from the lines above it";
         }
         if (problem.startsWith("found undefined alias")) {
-            return "the alias *" + problem.substring("found undefined alias".length()).strip()
-                    + " has no anchor (&name) before it";
+            return "the alias *"
+                    + problem.substring("found undefined alias".length()).strip() + " has no anchor (&name) before it";
         }
         if (context.startsWith("expected a single document")) {
             return "a second document starts here; a template is a single document";
@@ -212,8 +212,9 @@ final class TemplateReader {
                 merge(convert(tuple.getValueNode()), merged, keyNode);
                 continue;
             }
-            if (!(keyNode instanceof ScalarNode key) || key.getTag().getValue().startsWith("!")
-                    && !key.getTag().getValue().startsWith("!!")) {
+            if (!(keyNode instanceof ScalarNode key)
+                    || (key.getTag().getValue().startsWith("!")
+                            && !key.getTag().getValue().startsWith("!!"))) {
                 throw at(keyNode, "a key must be plain text, not a list, a mapping or a tagged value");
             }
             Entry entry = new Entry(
@@ -237,7 +238,9 @@ final class TemplateReader {
         }
         if (entries.size() == 1 && entries.get(0).key().equals("Fn::GetAtt")) {
             Entry entry = entries.get(0);
-            entries.set(0, new Entry(entry.key(), entry.line(), entry.column(), getAttArguments(entry.value(), "Fn::GetAtt")));
+            entries.set(
+                    0,
+                    new Entry(entry.key(), entry.line(), entry.column(), getAttArguments(entry.value(), "Fn::GetAtt")));
         }
         return new Mapping(entries, line, column);
     }
@@ -300,7 +303,8 @@ final class TemplateReader {
             }
             return new Sequence(
                     List.of(
-                            new Scalar(scalar.text().substring(0, dot), ScalarType.STRING, scalar.line(), scalar.column()),
+                            new Scalar(
+                                    scalar.text().substring(0, dot), ScalarType.STRING, scalar.line(), scalar.column()),
                             new Scalar(
                                     scalar.text().substring(dot + 1),
                                     ScalarType.STRING,
@@ -388,7 +392,8 @@ final class TemplateReader {
                     entries.add(new Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
                 }
                 Mapping mapping = new Mapping(entries, line, column);
-                if (mapping.entries().size() == 1 && mapping.entries().get(0).key().equals("Fn::GetAtt")) {
+                if (mapping.entries().size() == 1
+                        && mapping.entries().get(0).key().equals("Fn::GetAtt")) {
                     Entry entry = mapping.entries().get(0);
                     return new Mapping(
                             List.of(new Entry(

@@ -49,7 +49,9 @@ class SamImporterTest {
                 .filter(n -> n.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no node named " + name + " in "
-                        + project.architecture().nodes().stream().map(Node::name).toList()));
+                        + project.architecture().nodes().stream()
+                                .map(Node::name)
+                                .toList()));
     }
 
     static FunctionNode function(Project project, String name) {
@@ -75,7 +77,8 @@ class SamImporterTest {
     }
 
     static Stream<String> templates() {
-        return Stream.of("crud-api.yaml", "crud-api.json", "order-pipeline.yaml", "thumbnailer.yaml", "cloudformation.yaml");
+        return Stream.of(
+                "crud-api.yaml", "crud-api.json", "order-pipeline.yaml", "thumbnailer.yaml", "cloudformation.yaml");
     }
 
     @Test
@@ -87,7 +90,8 @@ class SamImporterTest {
         assertThat(project.architecture().nodes())
                 .extracting(Node::kind, Node::name, Node::id)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.HTTP_TRIGGER, "sam-app-http", "trigger-sam-app-http"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                NodeKind.HTTP_TRIGGER, "sam-app-http", "trigger-sam-app-http"),
                         org.assertj.core.groups.Tuple.tuple(NodeKind.API_GATEWAY, "sam-app-api", "gw-sam-app-api"),
                         org.assertj.core.groups.Tuple.tuple(
                                 NodeKind.FUNCTION, "get-all-items-function", "fn-get-all-items-function"),
@@ -161,7 +165,8 @@ class SamImporterTest {
 
     @Test
     void theJsonTemplateWithLongFormsGivesTheSameProject() throws Exception {
-        assertThat(load("crud-api.json").project()).isEqualTo(load("crud-api.yaml").project());
+        assertThat(load("crud-api.json").project())
+                .isEqualTo(load("crud-api.yaml").project());
     }
 
     @Test
@@ -251,7 +256,8 @@ class SamImporterTest {
         assertThat(alerts.type()).isEqualTo(Queue.Type.FIFO);
         assertThat(alerts.visibilityTimeoutSeconds()).isEqualTo(120);
         assertThat(edge(project, "alerts-queue", "alert-function").batching()).isEqualTo(new Edge.Batching(5, 0));
-        assertThat(((Database) node(project, "readings-table")).capacityPerSecond()).isEqualTo(200);
+        assertThat(((Database) node(project, "readings-table")).capacityPerSecond())
+                .isEqualTo(200);
         // The role's statements connect ingest to the table and the queue; the alert function only
         // reads the queue that starts it, which is its event, not a call.
         assertThat(edges(project))

@@ -1,0 +1,100 @@
+package dev.stratus.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.export.ExportChecks;
+import dev.stratus.export.sam.SamExporter;
+import dev.stratus.model.Node;
+import dev.stratus.model.Project;
+import dev.stratus.validate.Problem;
+import dev.stratus.validate.Validator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Export to SAM, import the template, export again: the same template, for every sample. */
+class SamRoundTripTest {
+
+    static Stream<Path> samples() {
+        return ExportChecks.samples().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void exportImportExportGivesTheSameTemplate(Path sample, @TempDir Path dir) throws Exception {
+        Project original = ExportChecks.load(sample);
+        String first = new SamExporter().export(original).files().text("template.yaml");
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, first, StandardCharsets.UTF_8);
+
+        ImportResult imported = new SamImporter().importFile(template);
+        String second = new SamExporter().export(imported.project()).files().text("template.yaml");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(new Validator().validate(imported.project()))
+                .filteredOn(Problem::isError)
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void hostileNamesSurviveTheRoundTripToo(Path sample, @TempDir Path dir) throws Exception {
+        Project original = ExportChecks.load(sample);
+        List<Node> renamed = new java.util.ArrayList<>();
+        for (Node node : original.architecture().nodes()) {
+            // Quotes, a colon, a line break, and names that sanitise to the same logical id.
+            renamed.add(node.withName("a \"quoted\": " + node.name() + "\nwith newline #" + renamed.size() % 2));
+        }
+        Project hostile = original.withName("x: \"y\"\n'z'")
+                .withArchitecture(new dev.stratus.model.Architecture(
+                        renamed, original.architecture().edges()));
+        String first = new SamExporter().export(hostile).files().text("template.yaml");
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, first, StandardCharsets.UTF_8);
+
+        Project imported = new SamImporter().importFile(template).project();
+
+        assertThat(new SamExporter().export(imported).files().text("template.yaml"))
+                .isEqualTo(first);
+        assertThat(imported.name()).isEqualTo(hostile.name());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everyNodeThatBecameAResourceComesBackWithItsIdAndName(Path sample, @TempDir Path dir) throws Exception {
+        Project original = ExportChecks.load(sample);
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(
+                template, new SamExporter().export(original).files().text("template.yaml"), StandardCharsets.UTF_8);
+        Project imported = new SamImporter().importFile(template).project();
+
+        List<String> kept = imported.architecture().nodes().stream()
+                .map(n -> n.id() + " " + n.kind().id() + " " + n.name())
+                .toList();
+        for (Node node : original.architecture().nodes()) {
+            boolean resource = switch (node.kind()) {
+                case FUNCTION,
+                        DATABASE,
+                        BUCKET,
+                        QUEUE,
+                        TOPIC,
+                        API_GATEWAY,
+                        STREAM_TRIGGER,
+                        QUEUE_TRIGGER,
+                        TOPIC_TRIGGER,
+                        STORAGE_TRIGGER -> true;
+                default -> false;
+            };
+            if (resource) {
+                assertThat(kept).contains(node.id() + " " + node.kind().id() + " " + node.name());
+            }
+        }
+        assertThat(imported.name()).isEqualTo(original.name());
+        assertThat(imported.description()).isEqualTo(original.description());
+    }
+}
