@@ -88,7 +88,7 @@ public final class SamImporter {
      */
     public ImportResult importText(String text, String file) throws TemplateException {
         Tree.Mapping root = TemplateReader.read(text, file);
-        return new TemplateImport(root, file, stem(file)).run();
+        return new TemplateImport(Template.read(root, file), stem(file)).run();
     }
 
     private static String stem(String file) {

@@ -1,7 +1,33 @@
 package dev.stratus.importer;
 
+import static dev.stratus.importer.Template.DYNAMODB_TABLE;
+import static dev.stratus.importer.Template.EVENTS_RULE;
+import static dev.stratus.importer.Template.EVENT_SOURCE_MAPPING;
+import static dev.stratus.importer.Template.FUNCTION_PROPERTIES;
+import static dev.stratus.importer.Template.HTTP_API;
+import static dev.stratus.importer.Template.IAM_POLICY;
+import static dev.stratus.importer.Template.IAM_ROLE;
+import static dev.stratus.importer.Template.KINESIS_STREAM;
+import static dev.stratus.importer.Template.LAMBDA_FUNCTION;
+import static dev.stratus.importer.Template.LAMBDA_PERMISSION;
+import static dev.stratus.importer.Template.LAMBDA_URL;
+import static dev.stratus.importer.Template.PHYSICAL_NAMES;
+import static dev.stratus.importer.Template.REST_API;
+import static dev.stratus.importer.Template.S3_BUCKET;
+import static dev.stratus.importer.Template.SAM_FUNCTION;
+import static dev.stratus.importer.Template.SES_IDENTITY;
+import static dev.stratus.importer.Template.SIMPLE_TABLE;
+import static dev.stratus.importer.Template.SNS_SUBSCRIPTION;
+import static dev.stratus.importer.Template.SNS_TOPIC;
+import static dev.stratus.importer.Template.SQS_QUEUE;
+
 import dev.stratus.export.Names;
+import dev.stratus.importer.ConnectionReader.Use;
+import dev.stratus.importer.EventReader.EventSpec;
+import dev.stratus.importer.EventReader.Source;
 import dev.stratus.importer.Intrinsics.Reference;
+import dev.stratus.importer.Template.Resource;
+import dev.stratus.importer.Template.Statement;
 import dev.stratus.importer.Tree.Entry;
 import dev.stratus.importer.Tree.Mapping;
 import dev.stratus.importer.Tree.Scalar;
@@ -20,7 +46,6 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
 import dev.stratus.model.QueueTrigger;
-import dev.stratus.model.ScheduleExpression;
 import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.model.StorageTrigger;
@@ -32,9 +57,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,28 +70,6 @@ import java.util.regex.Pattern;
  */
 final class TemplateImport {
 
-    static final String SAM_FUNCTION = "AWS::Serverless::Function";
-    static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
-    static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
-    static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
-    static final String S3_BUCKET = "AWS::S3::Bucket";
-    static final String SQS_QUEUE = "AWS::SQS::Queue";
-    static final String SNS_TOPIC = "AWS::SNS::Topic";
-    static final String KINESIS_STREAM = "AWS::Kinesis::Stream";
-    static final String HTTP_API = "AWS::Serverless::HttpApi";
-    static final String REST_API = "AWS::Serverless::Api";
-    static final String SES_IDENTITY = "AWS::SES::EmailIdentity";
-    static final String EVENT_SOURCE_MAPPING = "AWS::Lambda::EventSourceMapping";
-    static final String SNS_SUBSCRIPTION = "AWS::SNS::Subscription";
-    static final String EVENTS_RULE = "AWS::Events::Rule";
-    static final String LAMBDA_URL = "AWS::Lambda::Url";
-    static final String LAMBDA_PERMISSION = "AWS::Lambda::Permission";
-    static final String IAM_ROLE = "AWS::IAM::Role";
-    static final String IAM_POLICY = "AWS::IAM::Policy";
-
-    /** How a Stratus export describes a schedule event: the schedule node's name. */
-    static final Pattern STRATUS_SCHEDULE = Pattern.compile("Stratus schedule '(.*)'", Pattern.DOTALL);
-
     /** How a Stratus export describes the SES identity parameter of an email node: the node's name. */
     static final Pattern STRATUS_EMAIL = Pattern.compile(".*the mail of '(.*)'", Pattern.DOTALL);
 
@@ -79,79 +80,6 @@ final class TemplateImport {
 
     /** The traffic each imported entry trigger gets: a request a second, at random. */
     static final double DEFAULT_RATE_PER_SECOND = 1;
-
-    private static final Set<String> SECTIONS = Set.of(
-            "AWSTemplateFormatVersion",
-            "Transform",
-            "Description",
-            "Metadata",
-            "Parameters",
-            "Mappings",
-            "Conditions",
-            "Resources",
-            "Outputs",
-            "Globals",
-            "Rules");
-
-    private static final Set<String> FUNCTION_PROPERTIES = Set.of(
-            "Handler",
-            "Runtime",
-            "MemorySize",
-            "Timeout",
-            "Architectures",
-            "Environment",
-            "Events",
-            "Policies",
-            "Role",
-            "ReservedConcurrentExecutions",
-            "ProvisionedConcurrencyConfig",
-            "AutoPublishAlias",
-            "FunctionUrlConfig");
-
-    /** A resource of the template. */
-    record Resource(
-            String logicalId,
-            String type,
-            Mapping body,
-            Mapping properties,
-            int line,
-            String metadataId,
-            String metadataName) {}
-
-    /** What starts a function. */
-    enum Source {
-        HTTP,
-        SCHEDULE,
-        QUEUE,
-        TOPIC,
-        BUCKET,
-        STREAM,
-        TABLE_STREAM,
-        URL
-    }
-
-    /** One event of a function: its source and settings. */
-    static final class EventSpec {
-        String function;
-        String name;
-        Source source;
-        String resource;
-        String external;
-        int line;
-        String api;
-        boolean rest;
-        String route;
-        String expression;
-        Edge.Batching batching;
-        StorageTrigger.Event storageEvent = StorageTrigger.Event.CREATED;
-        String prefix = "";
-        String suffix = "";
-        /** The node name a Stratus export wrote in the event's description, if it did. */
-        String stratusName;
-    }
-
-    /** A function using a resource (a call), found in a policy, a role or an environment variable. */
-    record Use(String function, String target, boolean write, int line) {}
 
     /** An environment variable: literal text, or a reference to what {@code target} names. */
     record Variable(String literal, String target) {}
@@ -191,63 +119,39 @@ final class TemplateImport {
     /** An edge to be. */
     record Link(String from, String to, String route, Edge.Batching batching) {}
 
-    private final String file;
     private final String fileStem;
-    private final Mapping root;
-    private final Intrinsics intrinsics;
-    private final List<String> report = new ArrayList<>();
-    private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
-    private final List<EventSpec> events = new ArrayList<>();
-    private final List<Use> uses = new ArrayList<>();
-    private final Set<String> modelled = new HashSet<>();
     private final Set<String> noted = new HashSet<>();
-    private final Map<String, List<Statement>> roleStatements = new HashMap<>();
-    private final Map<String, String> emailIdentities = new LinkedHashMap<>();
-    private Mapping globalFunction = empty();
-    private Mapping globalHttpApi = empty();
-    private Mapping globalApi = empty();
 
-    /** An IAM statement granted to a role, with where it was written. */
-    record Statement(Mapping statement, String where) {}
+    private final Template template;
+    private final EventReader eventReader;
+    private final ConnectionReader connections;
+    private final List<EventSpec> events;
+    private final List<Use> uses;
 
-    TemplateImport(Mapping root, String file, String fileStem) {
-        this.root = root;
-        this.file = file;
+    TemplateImport(Template template, String fileStem) {
+        this.template = template;
         this.fileStem = fileStem;
-        this.intrinsics = new Intrinsics(root);
-    }
-
-    private static Mapping empty() {
-        return new Mapping(List.of(), 0, 0);
-    }
-
-    // ---------------------------------------------------------------- report
-
-    private void note(String what, int line, String text) {
-        report.add(what + " (line " + line + "): " + text);
-    }
-
-    private TemplateException problem(Value at, String text) {
-        return new TemplateException(file, at.line(), at.column(), text, null);
+        this.eventReader = new EventReader(template);
+        this.connections = new ConnectionReader(template);
+        this.events = eventReader.events;
+        this.uses = connections.uses;
     }
 
     // ---------------------------------------------------------------- the import
 
     ImportResult run() throws TemplateException {
-        readSections();
-        indexResources();
-        for (Resource resource : resources.values()) {
-            if (isFunction(resource)) {
+        for (Resource resource : template.resources.values()) {
+            if (Template.isFunction(resource)) {
                 readFunction(resource);
             }
         }
-        for (Resource resource : resources.values()) {
+        for (Resource resource : template.resources.values()) {
             switch (resource.type()) {
-                case EVENT_SOURCE_MAPPING -> readEventSourceMapping(resource);
-                case SNS_SUBSCRIPTION -> readSubscription(resource);
-                case EVENTS_RULE -> readRule(resource);
-                case LAMBDA_URL -> readFunctionUrl(resource);
+                case EVENT_SOURCE_MAPPING -> eventReader.readEventSourceMapping(resource);
+                case SNS_SUBSCRIPTION -> eventReader.readSubscription(resource);
+                case EVENTS_RULE -> eventReader.readRule(resource);
+                case LAMBDA_URL -> eventReader.readFunctionUrl(resource);
                 default -> {}
             }
         }
@@ -274,286 +178,95 @@ final class TemplateImport {
                 workloads,
                 LayeredLayout.of(architecture));
         if (!workloads.isEmpty()) {
-            report.add("Workloads: each entry trigger gets " + (int) DEFAULT_RATE_PER_SECOND
+            template.report.add("Workloads: each entry trigger gets " + (int) DEFAULT_RATE_PER_SECOND
                     + " request a second at random (Poisson); a template says nothing of traffic.");
         }
         for (Problem problem : new Validator().validate(project)) {
             if (problem.severity() == Problem.Severity.ERROR) {
-                report.add("Problem in the imported design: " + problem.message());
+                template.report.add("Problem in the imported design: " + problem.message());
             }
         }
-        return new ImportResult(project, report);
-    }
-
-    // ---------------------------------------------------------------- sections
-
-    private void readSections() throws TemplateException {
-        for (Entry entry : root.entries()) {
-            if (!SECTIONS.contains(entry.key())) {
-                note(entry.key(), entry.line(), "not a template section; ignored");
-            }
-        }
-        root.entry("Transform").ifPresent(entry -> {
-            for (Value transform : Tree.items(entry.value())) {
-                String name = transform instanceof Scalar s ? s.text() : Intrinsics.show(transform);
-                if (!name.equals("AWS::Serverless-2016-10-31")) {
-                    note("Transform", transform.line(), "the transform " + name + " is not applied");
-                }
-            }
-        });
-        eachEntry(
-                "Parameters",
-                (key, line, value) -> note(
-                        "Parameters." + key,
-                        line,
-                        "a parameter is not modelled; references to it take its Default"
-                                + (value instanceof Mapping m && m.has("Default")
-                                        ? " ("
-                                                + intrinsics
-                                                        .text(m.get("Default").orElseThrow())
-                                                        .orElse("?") + ")"
-                                        : ", and it has none")));
-        eachEntry("Mappings", (key, line, value) -> note("Mappings." + key, line, "a mapping is not modelled"));
-        eachEntry(
-                "Conditions",
-                (key, line, value) -> note(
-                        "Conditions." + key,
-                        line,
-                        "a condition is not modelled; everything is imported as if it held"));
-        eachEntry("Outputs", (key, line, value) -> note("Outputs." + key, line, "an output is not modelled"));
-        eachEntry("Rules", (key, line, value) -> note("Rules." + key, line, "a rule is not modelled"));
-        eachEntry("Metadata", (key, line, value) -> {
-            if (!key.equals("Stratus")) {
-                note("Metadata." + key, line, "template metadata is not modelled");
-            }
-        });
-        Optional<Value> globals = root.get("Globals");
-        if (globals.isPresent()) {
-            if (!(globals.get() instanceof Mapping g)) {
-                throw problem(globals.get(), "Globals is " + globals.get().describe() + ", not a mapping");
-            }
-            for (Entry entry : g.entries()) {
-                switch (entry.key()) {
-                    case "Function" -> globalFunction = mappingOrEmpty(entry.value());
-                    case "HttpApi" -> globalHttpApi = mappingOrEmpty(entry.value());
-                    case "Api" -> globalApi = mappingOrEmpty(entry.value());
-                    default -> note("Globals." + entry.key(), entry.line(), "not modelled");
-                }
-            }
-            for (Entry entry : globalFunction.entries()) {
-                if (!FUNCTION_PROPERTIES.contains(entry.key()) || entry.key().equals("Events")) {
-                    note("Globals.Function." + entry.key(), entry.line(), "not modelled");
-                }
-            }
-        }
-    }
-
-    /** Something done with each entry of a section. */
-    @FunctionalInterface
-    private interface EntryAction {
-        void apply(String key, int line, Value value);
-    }
-
-    private void eachEntry(String section, EntryAction action) {
-        root.mapping(section).ifPresent(m -> m.entries().forEach(e -> action.apply(e.key(), e.line(), e.value())));
-    }
-
-    private static Mapping mappingOrEmpty(Value value) {
-        return value instanceof Mapping m ? m : empty();
-    }
-
-    private void indexResources() throws TemplateException {
-        Optional<Entry> section = root.entry("Resources");
-        if (section.isEmpty()) {
-            throw new TemplateException(
-                    file, root.line(), root.column(), "the template has no Resources section", null);
-        }
-        Value value = section.get().value();
-        if (!(value instanceof Mapping mapping)) {
-            throw problem(
-                    value.line() == section.get().line() && value instanceof Scalar s && s.isNull()
-                            ? new Scalar(
-                                    "",
-                                    Tree.ScalarType.NULL,
-                                    section.get().line(),
-                                    section.get().column())
-                            : value,
-                    "Resources must be a mapping of logical ids to resources, not " + value.describe());
-        }
-        if (mapping.entries().isEmpty()) {
-            throw problem(section.get().value(), "Resources is empty; a template needs at least one resource");
-        }
-        for (Entry entry : mapping.entries()) {
-            if (!(entry.value() instanceof Mapping body)) {
-                throw new TemplateException(
-                        file,
-                        entry.line(),
-                        entry.column(),
-                        "the resource '" + entry.key() + "' must be a mapping with a Type, not "
-                                + entry.value().describe(),
-                        null);
-            }
-            Optional<Value> type = body.get("Type");
-            if (type.isEmpty()) {
-                throw new TemplateException(
-                        file,
-                        entry.line(),
-                        entry.column(),
-                        "the resource '" + entry.key() + "' has no Type (like AWS::Serverless::Function)",
-                        null);
-            }
-            if (!(type.get() instanceof Scalar t) || t.isNull() || t.text().isBlank()) {
-                throw problem(
-                        type.get(),
-                        "the Type of '" + entry.key() + "' must be a resource type name like AWS::S3::Bucket, not "
-                                + type.get().describe());
-            }
-            Optional<Value> properties = body.get("Properties");
-            if (properties.isPresent()
-                    && !(properties.get() instanceof Mapping)
-                    && !(properties.get() instanceof Scalar s && s.isNull())) {
-                throw problem(
-                        properties.get(),
-                        "the Properties of '" + entry.key() + "' must be a mapping, not "
-                                + properties.get().describe());
-            }
-            Mapping stratus =
-                    body.mapping("Metadata").flatMap(m -> m.mapping("Stratus")).orElse(empty());
-            resources.put(
-                    entry.key(),
-                    new Resource(
-                            entry.key(),
-                            t.text(),
-                            body,
-                            properties.map(TemplateImport::mappingOrEmpty).orElse(empty()),
-                            entry.line(),
-                            stratus.text("id").filter(s -> !s.isBlank()).orElse(null),
-                            stratus.text("name").filter(s -> !s.isBlank()).orElse(null)));
-            body.text("Condition")
-                    .ifPresent(c -> note(
-                            entry.key(),
-                            entry.line(),
-                            "is created only under the condition " + c + "; imported as if it held"));
-            for (String attribute : List.of("DependsOn", "DeletionPolicy", "UpdateReplacePolicy")) {
-                body.entry(attribute).ifPresent(e -> note(entry.key() + "." + attribute, e.line(), "not modelled"));
-            }
-        }
-        for (Resource resource : resources.values()) {
-            if (resource.type().equals(IAM_ROLE)) {
-                for (Value policy :
-                        Tree.items(resource.properties().get("Policies").orElse(null))) {
-                    if (policy instanceof Mapping p) {
-                        p.mapping("PolicyDocument")
-                                .ifPresent(doc -> statements(doc)
-                                        .forEach(s -> roleStatements
-                                                .computeIfAbsent(resource.logicalId(), k -> new ArrayList<>())
-                                                .add(new Statement(s, resource.logicalId()))));
-                    }
-                }
-            } else if (resource.type().equals(IAM_POLICY)) {
-                for (Value role : Tree.items(resource.properties().get("Roles").orElse(null))) {
-                    Optional<Reference> ref = Intrinsics.wholeReference(role);
-                    Optional<Mapping> doc = resource.properties().mapping("PolicyDocument");
-                    if (ref.isPresent() && doc.isPresent()) {
-                        statements(doc.get())
-                                .forEach(s -> roleStatements
-                                        .computeIfAbsent(ref.get().logicalId(), k -> new ArrayList<>())
-                                        .add(new Statement(s, resource.logicalId())));
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<Mapping> statements(Mapping document) {
-        List<Mapping> statements = new ArrayList<>();
-        for (Value statement : Tree.items(document.get("Statement").orElse(null))) {
-            if (statement instanceof Mapping s) {
-                statements.add(s);
-            }
-        }
-        return statements;
-    }
-
-    private static boolean isFunction(Resource resource) {
-        return resource.type().equals(SAM_FUNCTION) || resource.type().equals(LAMBDA_FUNCTION);
-    }
-
-    private boolean isType(String logicalId, String... types) {
-        Resource resource = resources.get(logicalId);
-        return resource != null && List.of(types).contains(resource.type());
+        return new ImportResult(project, template.report);
     }
 
     // ---------------------------------------------------------------- functions
 
     private void readFunction(Resource resource) {
-        modelled.add(resource.logicalId());
+        template.modelled.add(resource.logicalId());
         boolean sam = resource.type().equals(SAM_FUNCTION);
         Mapping own = resource.properties();
-        Mapping globals = sam ? globalFunction : empty();
+        Mapping globals = sam ? template.globalFunction : Template.empty();
         String id = resource.logicalId();
         FunctionSpec spec = new FunctionSpec();
         spec.resource = resource;
         spec.memoryMb = integer(id, "MemorySize", own, globals).orElse(AWS_DEFAULT_MEMORY_MB);
         spec.timeoutSeconds =
                 number(id, "Timeout", own, globals).filter(t -> t > 0).orElse(AWS_DEFAULT_TIMEOUT_SECONDS);
-        spec.runtime =
-                setting("Runtime", own, globals).flatMap(intrinsics::text).orElse(null);
+        spec.runtime = Template.setting("Runtime", own, globals)
+                .flatMap(template.intrinsics::text)
+                .orElse(null);
         if (spec.runtime == null) {
-            note(id, resource.line(), "has no Runtime; it gets Stratus's default, " + FunctionNode.DEFAULT_RUNTIME);
+            template.note(
+                    id, resource.line(), "has no Runtime; it gets Stratus's default, " + FunctionNode.DEFAULT_RUNTIME);
         }
         spec.architecture = FunctionNode.Architecture.X86_64;
-        setting("Architectures", own, globals).ifPresent(value -> {
+        Template.setting("Architectures", own, globals).ifPresent(value -> {
             List<Value> items = Tree.items(value);
-            String arch = items.isEmpty() ? "" : intrinsics.text(items.get(0)).orElse("");
+            String arch = items.isEmpty()
+                    ? ""
+                    : template.intrinsics.text(items.get(0)).orElse("");
             if (arch.equals("arm64")) {
                 spec.architecture = FunctionNode.Architecture.ARM64;
             } else if (!arch.equals("x86_64")) {
-                note(id + ".Architectures", value.line(), "'" + arch + "' is not an architecture; x86_64 is used");
+                template.note(
+                        id + ".Architectures", value.line(), "'" + arch + "' is not an architecture; x86_64 is used");
             }
         });
-        setting("Handler", own, globals).flatMap(intrinsics::text).ifPresent(handler -> {
-            boolean java = spec.runtime != null && spec.runtime.startsWith("java");
-            if (java) {
-                spec.handler = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-            } else {
-                note(
-                        id + ".Handler",
-                        resource.line(),
-                        "the handler '" + handler + "' is not kept: Stratus functions"
-                                + " are Java and their export generates a handler");
-            }
-        });
+        Template.setting("Handler", own, globals)
+                .flatMap(template.intrinsics::text)
+                .ifPresent(handler -> {
+                    boolean java = spec.runtime != null && spec.runtime.startsWith("java");
+                    if (java) {
+                        spec.handler = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+                    } else {
+                        template.note(
+                                id + ".Handler",
+                                resource.line(),
+                                "the handler '" + handler + "' is not kept: Stratus functions"
+                                        + " are Java and their export generates a handler");
+                    }
+                });
         integer(id, "ReservedConcurrentExecutions", own, globals).ifPresent(r -> spec.reservedConcurrency = r);
-        setting("ProvisionedConcurrencyConfig", own, globals)
+        Template.setting("ProvisionedConcurrencyConfig", own, globals)
                 .filter(Mapping.class::isInstance)
                 .map(Mapping.class::cast)
                 .flatMap(m -> m.get("ProvisionedConcurrentExecutions"))
                 .ifPresent(v -> {
-                    Optional<Integer> n = intrinsics.text(v).flatMap(TemplateImport::parseInt);
+                    Optional<Integer> n = template.intrinsics.text(v).flatMap(Template::parseInt);
                     if (n.isPresent() && n.get() >= 0) {
                         spec.provisionedConcurrency = n.get();
                     } else {
-                        note(id + ".ProvisionedConcurrencyConfig", v.line(), "not a number of instances; ignored");
+                        template.note(
+                                id + ".ProvisionedConcurrencyConfig", v.line(), "not a number of instances; ignored");
                     }
                 });
         for (Entry entry : own.entries()) {
             if (!FUNCTION_PROPERTIES.contains(entry.key())) {
-                note(id + "." + entry.key(), entry.line(), describeUnmodelledFunctionProperty(entry));
+                template.note(id + "." + entry.key(), entry.line(), describeUnmodelledFunctionProperty(entry));
             }
         }
         functions.put(id, spec);
         // Policies first: their order is the order of the function's connections.
-        setting("Policies", own, globals).ifPresent(p -> readPolicies(id, p));
+        Template.setting("Policies", own, globals).ifPresent(p -> connections.readPolicies(id, p));
         roleOf(own).ifPresent(role -> {
-            List<Statement> granted = roleStatements.getOrDefault(role, List.of());
+            List<Statement> granted = template.roleStatements.getOrDefault(role, List.of());
             for (Statement statement : granted) {
-                readStatement(id, statement.statement());
+                connections.readStatement(id, statement.statement());
             }
         });
         readEnvironment(spec, own, globals);
         if (sam) {
-            own.mapping("Events").ifPresent(m -> readEvents(id, m));
+            own.mapping("Events").ifPresent(m -> eventReader.readEvents(id, m));
             own.get("FunctionUrlConfig").ifPresent(url -> {
                 EventSpec event = new EventSpec();
                 event.function = id;
@@ -563,7 +276,7 @@ final class TemplateImport {
                 events.add(event);
                 if (url instanceof Mapping m
                         && m.text("AuthType").filter(a -> !a.equals("NONE")).isPresent()) {
-                    note(id + ".FunctionUrlConfig", url.line(), "its AuthType is not modelled");
+                    template.note(id + ".FunctionUrlConfig", url.line(), "its AuthType is not modelled");
                 }
             });
         }
@@ -583,22 +296,17 @@ final class TemplateImport {
                 .get("Role")
                 .flatMap(Intrinsics::wholeReference)
                 .map(Reference::logicalId)
-                .filter(r -> isType(r, IAM_ROLE));
-    }
-
-    private static Optional<Value> setting(String name, Mapping own, Mapping globals) {
-        Optional<Value> value = own.get(name);
-        return value.isPresent() ? value : globals.get(name);
+                .filter(r -> template.isType(r, IAM_ROLE));
     }
 
     private Optional<Integer> integer(String id, String name, Mapping own, Mapping globals) {
-        Optional<Value> value = setting(name, own, globals);
+        Optional<Value> value = Template.setting(name, own, globals);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Integer> n = intrinsics.text(value.get()).flatMap(TemplateImport::parseInt);
+        Optional<Integer> n = template.intrinsics.text(value.get()).flatMap(Template::parseInt);
         if (n.isEmpty() || n.get() < 0) {
-            note(
+            template.note(
                     id + "." + name,
                     value.get().line(),
                     "'" + Intrinsics.show(value.get()) + "' is not a whole number;" + " the default is used");
@@ -608,35 +316,18 @@ final class TemplateImport {
     }
 
     private Optional<Double> number(String id, String name, Mapping own, Mapping globals) {
-        Optional<Value> value = setting(name, own, globals);
+        Optional<Value> value = Template.setting(name, own, globals);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Double> n = intrinsics.text(value.get()).flatMap(TemplateImport::parseDouble);
+        Optional<Double> n = template.intrinsics.text(value.get()).flatMap(Template::parseDouble);
         if (n.isEmpty()) {
-            note(
+            template.note(
                     id + "." + name,
                     value.get().line(),
                     "'" + Intrinsics.show(value.get()) + "' is not a number;" + " the default is used");
         }
         return n;
-    }
-
-    static Optional<Integer> parseInt(String text) {
-        try {
-            return Optional.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Optional<Double> parseDouble(String text) {
-        try {
-            double d = Double.parseDouble(text.strip());
-            return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void readEnvironment(FunctionSpec spec, Mapping own, Mapping globals) {
@@ -653,18 +344,20 @@ final class TemplateImport {
             Optional<Reference> whole = Intrinsics.wholeReference(value);
             List<Reference> refs = Intrinsics.references(value);
             Optional<Reference> target =
-                    whole.isPresent() && isTarget(whole.get().logicalId())
+                    whole.isPresent() && template.isTarget(whole.get().logicalId())
                             ? whole
-                            : refs.stream().filter(r -> isTarget(r.logicalId())).findFirst();
+                            : refs.stream()
+                                    .filter(r -> template.isTarget(r.logicalId()))
+                                    .findFirst();
             if (target.isPresent()) {
                 String targetId = target.get().logicalId();
                 if (targetId.equals(id)) {
-                    note(where, entry.line(), "names the function itself; kept as its name");
+                    template.note(where, entry.line(), "names the function itself; kept as its name");
                     spec.environment.put(entry.key(), new Variable(null, targetId));
                     continue;
                 }
                 if (whole.isEmpty() || !whole.get().logicalId().equals(targetId)) {
-                    note(
+                    template.note(
                             where,
                             entry.line(),
                             "'" + Intrinsics.show(value) + "' uses " + targetId + "; the variable now holds its name");
@@ -673,11 +366,11 @@ final class TemplateImport {
                 spec.environment.put(entry.key(), new Variable(null, targetId));
                 continue;
             }
-            Optional<String> text = intrinsics.text(value);
-            Optional<String> named = physicallyNamed(value);
+            Optional<String> text = template.intrinsics.text(value);
+            Optional<String> named = template.physicallyNamed(value);
             if (named.isPresent() && !named.get().equals(id)) {
                 if (value instanceof Scalar) {
-                    note(
+                    template.note(
                             where,
                             entry.line(),
                             "'" + text.orElse("") + "' is the physical name of " + named.get()
@@ -689,7 +382,7 @@ final class TemplateImport {
             }
             if (text.isPresent()) {
                 if (!(value instanceof Scalar)) {
-                    note(
+                    template.note(
                             where,
                             entry.line(),
                             "'" + Intrinsics.show(value) + "' is kept as the text '" + text.get() + "'");
@@ -697,669 +390,10 @@ final class TemplateImport {
                 spec.environment.put(entry.key(), new Variable(text.get(), null));
             } else {
                 String shown = Intrinsics.show(value);
-                note(where, entry.line(), "'" + shown + "' is known only when deployed; kept as that text");
+                template.note(where, entry.line(), "'" + shown + "' is known only when deployed; kept as that text");
                 spec.environment.put(entry.key(), new Variable(shown, null));
             }
         }
-    }
-
-    /** Whether a function can be connected to the resource: a service, a function or an email identity. */
-    private boolean isTarget(String logicalId) {
-        return isType(
-                logicalId,
-                SAM_FUNCTION,
-                LAMBDA_FUNCTION,
-                SIMPLE_TABLE,
-                DYNAMODB_TABLE,
-                S3_BUCKET,
-                SQS_QUEUE,
-                SNS_TOPIC,
-                SES_IDENTITY);
-    }
-
-    /**
-     * The service or function whose physical name (TableName, BucketName, ...) is exactly {@code
-     * value}: the same text, or the same intrinsic (a bucket named with {@code Fn::Sub}).
-     */
-    private Optional<String> physicallyNamed(Value value) {
-        Optional<String> text = intrinsics.text(value);
-        for (Resource resource : resources.values()) {
-            if (!isTarget(resource.logicalId())) {
-                continue;
-            }
-            for (String property : PHYSICAL_NAMES) {
-                Optional<Value> physical = resource.properties().get(property);
-                if (physical.isPresent()
-                        && (Tree.same(value, physical.get())
-                                || (text.isPresent()
-                                        && intrinsics
-                                                .text(physical.get())
-                                                .filter(text.get()::equals)
-                                                .isPresent()))) {
-                    return Optional.of(resource.logicalId());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static final List<String> PHYSICAL_NAMES =
-            List.of("TableName", "BucketName", "QueueName", "TopicName", "FunctionName", "StreamName");
-
-    // ---------------------------------------------------------------- policies
-
-    /** SAM policy templates: the parameter naming the resource, and whether they let the function write. */
-    private record PolicyTemplate(String parameter, boolean write) {}
-
-    private static final Map<String, PolicyTemplate> POLICY_TEMPLATES = policyTemplates();
-
-    /** Templates that only let a function read its own event source; the event already says so. */
-    private static final Set<String> EVENT_SOURCE_POLICIES =
-            Set.of("SQSPollerPolicy", "DynamoDBStreamReadPolicy", "KinesisStreamReadPolicy");
-
-    private static Map<String, PolicyTemplate> policyTemplates() {
-        Map<String, PolicyTemplate> t = new HashMap<>();
-        t.put("DynamoDBCrudPolicy", new PolicyTemplate("TableName", true));
-        t.put("DynamoDBWritePolicy", new PolicyTemplate("TableName", true));
-        t.put("DynamoDBReadPolicy", new PolicyTemplate("TableName", false));
-        t.put("DynamoDBReconfigurePolicy", new PolicyTemplate("TableName", true));
-        t.put("DynamoDBBackupFullAccessPolicy", new PolicyTemplate("TableName", true));
-        t.put("DynamoDBRestoreFromBackupPolicy", new PolicyTemplate("TableName", true));
-        t.put("S3CrudPolicy", new PolicyTemplate("BucketName", true));
-        t.put("S3WritePolicy", new PolicyTemplate("BucketName", true));
-        t.put("S3FullAccessPolicy", new PolicyTemplate("BucketName", true));
-        t.put("S3ReadPolicy", new PolicyTemplate("BucketName", false));
-        t.put("SQSSendMessagePolicy", new PolicyTemplate("QueueName", true));
-        t.put("SNSPublishMessagePolicy", new PolicyTemplate("TopicName", true));
-        t.put("SNSCrudPolicy", new PolicyTemplate("TopicName", true));
-        t.put("LambdaInvokePolicy", new PolicyTemplate("FunctionName", true));
-        t.put("SESCrudPolicy", new PolicyTemplate("IdentityName", true));
-        t.put("SESSendBouncePolicy", new PolicyTemplate("IdentityName", true));
-        t.put("SESBulkTemplatedCrudPolicy", new PolicyTemplate("IdentityName", true));
-        t.put("SESBulkTemplatedCrudPolicy_v2", new PolicyTemplate("IdentityName", true));
-        t.put("SESEmailTemplateCrudPolicy", new PolicyTemplate(null, true));
-        return Map.copyOf(t);
-    }
-
-    private void readPolicies(String function, Value policies) {
-        for (Value policy : Tree.items(policies)) {
-            String where = function + ".Policies";
-            if (policy instanceof Scalar s) {
-                note(where, s.line(), "the managed policy " + s.text() + " is not modelled");
-                continue;
-            }
-            if (!(policy instanceof Mapping m)) {
-                note(where, policy.line(), "a policy that is " + policy.describe() + " is not modelled");
-                continue;
-            }
-            if (m.has("Statement")) {
-                statements(m).forEach(s -> readStatement(function, s));
-                continue;
-            }
-            if (m.intrinsic().isPresent()) {
-                note(where, m.line(), "the policy " + Intrinsics.show(m) + " is not modelled");
-                continue;
-            }
-            for (Entry entry : m.entries()) {
-                readPolicyTemplate(function, entry);
-            }
-        }
-    }
-
-    private void readPolicyTemplate(String function, Entry entry) {
-        String where = function + ".Policies." + entry.key();
-        if (EVENT_SOURCE_POLICIES.contains(entry.key())) {
-            return;
-        }
-        PolicyTemplate template = POLICY_TEMPLATES.get(entry.key());
-        if (template == null) {
-            note(where, entry.line(), "the policy template " + entry.key() + " is not modelled");
-            return;
-        }
-        if (entry.key().startsWith("SES")) {
-            Value identity = template.parameter() == null || !(entry.value() instanceof Mapping params)
-                    ? null
-                    : params.get(template.parameter()).orElse(null);
-            uses.add(new Use(function, emailKey(identity), true, entry.line()));
-            return;
-        }
-        Value parameter = entry.value() instanceof Mapping params
-                ? params.get(template.parameter()).orElse(null)
-                : null;
-        Optional<String> target = targetOf(parameter);
-        if (target.isPresent()) {
-            uses.add(new Use(function, target.get(), template.write(), entry.line()));
-        } else {
-            note(
-                    where,
-                    entry.line(),
-                    "its " + template.parameter() + " ("
-                            + (parameter == null ? "missing" : Intrinsics.show(parameter))
-                            + ") names no resource of the template; not modelled");
-        }
-    }
-
-    /** The resource a policy parameter or statement resource names: a reference, or a literal physical name. */
-    private Optional<String> targetOf(Value value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (Reference reference : Intrinsics.references(value)) {
-            if (isTarget(reference.logicalId()) || isType(reference.logicalId(), KINESIS_STREAM)) {
-                return Optional.of(reference.logicalId());
-            }
-        }
-        Optional<String> named = physicallyNamed(value);
-        if (named.isPresent()) {
-            return named;
-        }
-        Optional<String> text = intrinsics.text(value);
-        if (text.isPresent()) {
-            for (Resource resource : resources.values()) {
-                for (String property : PHYSICAL_NAMES) {
-                    Optional<String> physical =
-                            resource.properties().get(property).flatMap(intrinsics::text);
-                    if (physical.isPresent()
-                            && (text.get().equals(physical.get())
-                                    || text.get().endsWith(":" + physical.get())
-                                    || text.get().endsWith("/" + physical.get()))) {
-                        return Optional.of(resource.logicalId());
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void readStatement(String function, Mapping statement) {
-        if (!statement.text("Effect").orElse("Allow").equals("Allow")) {
-            return;
-        }
-        List<String> actions = new ArrayList<>();
-        for (Value action : Tree.items(statement.get("Action").orElse(null))) {
-            intrinsics.text(action).ifPresent(actions::add);
-        }
-        boolean write = actions.stream().anyMatch(TemplateImport::isWriteAction);
-        boolean ses = actions.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("ses:"));
-        boolean logs = !actions.isEmpty()
-                && actions.stream()
-                        .allMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("logs:")
-                                || a.toLowerCase(Locale.ROOT).startsWith("xray:"));
-        Set<String> targets = new LinkedHashSet<>();
-        List<Value> statementResources = Tree.items(statement.get("Resource").orElse(null));
-        for (Value resource : statementResources) {
-            if (ses) {
-                uses.add(new Use(function, emailKey(resource), true, statement.line()));
-                continue;
-            }
-            targetOf(resource).ifPresent(targets::add);
-        }
-        if (ses && statementResources.isEmpty()) {
-            uses.add(new Use(function, emailKey(null), true, statement.line()));
-        }
-        for (String target : targets) {
-            uses.add(new Use(function, target, write, statement.line()));
-        }
-        if (targets.isEmpty() && !ses && !logs) {
-            note(
-                    function + " statement",
-                    statement.line(),
-                    "the permission " + String.join(", ", actions) + " on no resource of the template is not"
-                            + " modelled");
-        }
-    }
-
-    private static boolean isWriteAction(String action) {
-        String verb = action.contains(":") ? action.substring(action.indexOf(':') + 1) : action;
-        for (String read : List.of(
-                "Get",
-                "List",
-                "Describe",
-                "Read",
-                "Query",
-                "Scan",
-                "BatchGet",
-                "Receive",
-                "Head",
-                "ConditionCheck",
-                // what a consumer does with the messages it received
-                "DeleteMessage",
-                "ChangeMessageVisibility",
-                "SubscribeToShard")) {
-            if (verb.startsWith(read)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The key of the email node a SES permission or policy stands for. */
-    private String emailKey(Value identity) {
-        if (identity != null) {
-            for (Reference reference : Intrinsics.references(identity)) {
-                if (isType(reference.logicalId(), SES_IDENTITY)) {
-                    return reference.logicalId();
-                }
-                if (intrinsics.isParameter(reference.logicalId())) {
-                    String key = "ses-parameter:" + reference.logicalId();
-                    emailIdentities.putIfAbsent(key, reference.logicalId());
-                    return key;
-                }
-            }
-            Optional<String> text = intrinsics.text(identity);
-            if (text.isPresent() && !text.get().equals("*")) {
-                String identityText = text.get();
-                String address = identityText.contains("identity/")
-                        ? identityText.substring(identityText.lastIndexOf("identity/") + "identity/".length())
-                        : identityText;
-                for (Resource resource : resources.values()) {
-                    if (resource.type().equals(SES_IDENTITY)
-                            && resource.properties()
-                                    .get("EmailIdentity")
-                                    .flatMap(intrinsics::text)
-                                    .filter(address::equals)
-                                    .isPresent()) {
-                        return resource.logicalId();
-                    }
-                }
-                String key = "ses-literal:" + address;
-                emailIdentities.putIfAbsent(key, address);
-                return key;
-            }
-        }
-        emailIdentities.putIfAbsent("ses", "email");
-        return "ses";
-    }
-
-    // ---------------------------------------------------------------- events
-
-    private void readEvents(String function, Mapping events) {
-        for (Entry entry : events.entries()) {
-            String where = function + ".Events." + entry.key();
-            if (!(entry.value() instanceof Mapping event)) {
-                note(where, entry.line(), "an event that is " + entry.value().describe() + " is not modelled");
-                continue;
-            }
-            String type = event.text("Type").orElse("");
-            Mapping properties = event.mapping("Properties").orElse(empty());
-            EventSpec spec = new EventSpec();
-            spec.function = function;
-            spec.name = entry.key();
-            spec.line = entry.line();
-            boolean read = switch (type) {
-                case "HttpApi", "Api" -> httpEvent(spec, type, properties, where);
-                case "Schedule", "ScheduleV2", "EventBridgeRule", "CloudWatchEvent" ->
-                    scheduleEvent(spec, type, properties, where);
-                case "SQS" -> sourceEvent(spec, Source.QUEUE, properties.get("Queue"), properties, where);
-                case "SNS" -> sourceEvent(spec, Source.TOPIC, properties.get("Topic"), properties, where);
-                case "S3" -> storageEvent(spec, properties, where);
-                case "Kinesis", "DynamoDB" ->
-                    sourceEvent(
-                            spec,
-                            type.equals("Kinesis") ? Source.STREAM : Source.TABLE_STREAM,
-                            properties.get("Stream"),
-                            properties,
-                            where);
-                default -> {
-                    note(
-                            where,
-                            entry.line(),
-                            "an event of type " + (type.isEmpty() ? "(none)" : type) + " is not modelled");
-                    yield false;
-                }
-            };
-            if (read) {
-                this.events.add(spec);
-            }
-        }
-    }
-
-    private boolean httpEvent(EventSpec spec, String type, Mapping properties, String where) {
-        spec.source = Source.HTTP;
-        spec.rest = type.equals("Api");
-        String method = properties.text("Method").orElse(null);
-        String path = properties.text("Path").orElse(null);
-        if (method == null || path == null) {
-            if (spec.rest) {
-                note(where, spec.line, "an Api event needs a Path and a Method; not modelled");
-                return false;
-            }
-            note(where, spec.line, "the HTTP API's default route is imported as ANY /");
-            method = "ANY";
-            path = "/";
-        }
-        method = method.toUpperCase(Locale.ROOT);
-        if (method.equals("X-AMAZON-APIGATEWAY-ANY-METHOD")) {
-            method = "ANY";
-        }
-        spec.route = method + " " + path;
-        Optional<Value> api = properties.get(spec.rest ? "RestApiId" : "ApiId");
-        if (api.isPresent()) {
-            Optional<Reference> ref = Intrinsics.wholeReference(api.get());
-            if (ref.isPresent() && isType(ref.get().logicalId(), HTTP_API, REST_API)) {
-                spec.api = ref.get().logicalId();
-            } else {
-                note(
-                        where,
-                        spec.line,
-                        "its API " + Intrinsics.show(api.get())
-                                + " is not a resource of the template; the route goes to the template's own API");
-            }
-        }
-        for (Entry entry : properties.entries()) {
-            if (!List.of("Method", "Path", "ApiId", "RestApiId", "PayloadFormatVersion")
-                    .contains(entry.key())) {
-                note(where + "." + entry.key(), entry.line(), "not modelled");
-            }
-        }
-        return true;
-    }
-
-    private boolean scheduleEvent(EventSpec spec, String type, Mapping properties, String where) {
-        spec.source = Source.SCHEDULE;
-        Optional<String> expression = properties
-                .get(type.equals("ScheduleV2") ? "ScheduleExpression" : "Schedule")
-                .flatMap(intrinsics::text);
-        if (expression.isEmpty()) {
-            note(
-                    where,
-                    spec.line,
-                    "an event of type " + type + " without a schedule (an event pattern) is not" + " modelled");
-            return false;
-        }
-        try {
-            ScheduleExpression.parse(expression.get());
-        } catch (ScheduleExpression.InvalidScheduleException e) {
-            note(where, spec.line, "the schedule '" + expression.get() + "' is not modelled: " + e.getMessage());
-            return false;
-        }
-        spec.expression = expression.get().strip();
-        properties.text("Description").ifPresent(d -> {
-            Matcher m = STRATUS_SCHEDULE.matcher(d);
-            if (m.matches() && !m.group(1).isBlank()) {
-                spec.stratusName = m.group(1);
-            }
-        });
-        properties
-                .text("Enabled")
-                .filter("false"::equalsIgnoreCase)
-                .ifPresent(x -> note(where, spec.line, "the schedule is disabled; imported as enabled"));
-        properties
-                .text("State")
-                .filter(s -> !s.equals("ENABLED"))
-                .ifPresent(x -> note(where, spec.line, "the schedule's state " + x + " is imported as enabled"));
-        for (Entry entry : properties.entries()) {
-            if (!List.of("Schedule", "ScheduleExpression", "Enabled", "State", "Name", "Description")
-                    .contains(entry.key())) {
-                note(where + "." + entry.key(), entry.line(), "not modelled");
-            }
-        }
-        return true;
-    }
-
-    private boolean sourceEvent(EventSpec spec, Source source, Optional<Value> from, Mapping properties, String where) {
-        spec.source = source;
-        if (from.isEmpty()) {
-            note(where, spec.line, "names no source; not modelled");
-            return false;
-        }
-        Optional<Reference> ref = Intrinsics.references(from.get()).stream()
-                .filter(r -> resources.containsKey(r.logicalId()))
-                .findFirst();
-        String expected = switch (source) {
-            case QUEUE -> SQS_QUEUE;
-            case TOPIC -> SNS_TOPIC;
-            case STREAM -> KINESIS_STREAM;
-            default -> DYNAMODB_TABLE;
-        };
-        if (ref.isPresent() && isType(ref.get().logicalId(), expected)) {
-            spec.resource = ref.get().logicalId();
-        } else if (ref.isPresent()) {
-            note(where, spec.line, "its source " + ref.get().logicalId() + " is not a " + expected + "; not modelled");
-            return false;
-        } else {
-            Optional<String> text = intrinsics.text(from.get());
-            spec.external = externalName(from.get(), text.orElse(null));
-            note(
-                    where,
-                    spec.line,
-                    "its source " + Intrinsics.show(from.get())
-                            + " is outside the template; it becomes a trigger named after it");
-        }
-        if (source == Source.QUEUE || source == Source.STREAM || source == Source.TABLE_STREAM) {
-            Optional<Integer> size =
-                    properties.get("BatchSize").flatMap(intrinsics::text).flatMap(TemplateImport::parseInt);
-            Optional<Double> window = properties
-                    .get("MaximumBatchingWindowInSeconds")
-                    .flatMap(intrinsics::text)
-                    .flatMap(TemplateImport::parseDouble);
-            if (size.isPresent() || window.isPresent()) {
-                int defaultSize = source == Source.QUEUE ? 10 : 100;
-                spec.batching =
-                        new Edge.Batching(Math.max(1, size.orElse(defaultSize)), Math.max(0, window.orElse(0.0)));
-            }
-        }
-        for (Entry entry : properties.entries()) {
-            if (!List.of(
-                            "Queue",
-                            "Topic",
-                            "Stream",
-                            "BatchSize",
-                            "MaximumBatchingWindowInSeconds",
-                            "StartingPosition",
-                            "Enabled")
-                    .contains(entry.key())) {
-                note(where + "." + entry.key(), entry.line(), "not modelled");
-            }
-        }
-        return true;
-    }
-
-    /** A name for a source outside the template: the last part of its ARN, or the parameter's name. */
-    private static String externalName(Value source, String text) {
-        Optional<Reference> ref = Intrinsics.wholeReference(source);
-        if (ref.isPresent()) {
-            return ref.get().logicalId();
-        }
-        if (text == null) {
-            return Intrinsics.show(source);
-        }
-        String name = text;
-        int slash = name.lastIndexOf('/');
-        int colon = name.lastIndexOf(':');
-        name = name.substring(Math.max(slash, colon) + 1);
-        return name.isBlank() ? text : name;
-    }
-
-    private boolean storageEvent(EventSpec spec, Mapping properties, String where) {
-        spec.source = Source.BUCKET;
-        Optional<Reference> ref = properties.get("Bucket").flatMap(Intrinsics::wholeReference);
-        if (ref.isEmpty() || !isType(ref.get().logicalId(), S3_BUCKET)) {
-            note(where, spec.line, "its Bucket is not a bucket of the template; not modelled");
-            return false;
-        }
-        spec.resource = ref.get().logicalId();
-        List<String> kinds = new ArrayList<>();
-        for (Value event : Tree.items(properties.get("Events").orElse(null))) {
-            intrinsics.text(event).ifPresent(kinds::add);
-        }
-        boolean created = kinds.stream().anyMatch(k -> k.startsWith("s3:ObjectCreated"));
-        boolean removed = kinds.stream().anyMatch(k -> k.startsWith("s3:ObjectRemoved"));
-        spec.storageEvent = removed && !created ? StorageTrigger.Event.DELETED : StorageTrigger.Event.CREATED;
-        List<String> others = kinds.stream()
-                .filter(k -> !(k.startsWith("s3:ObjectCreated") || k.startsWith("s3:ObjectRemoved")))
-                .toList();
-        if ((created && removed) || !others.isEmpty()) {
-            note(
-                    where,
-                    spec.line,
-                    "of the events " + String.join(", ", kinds) + " only "
-                            + (spec.storageEvent == StorageTrigger.Event.CREATED ? "object creation" : "object removal")
-                            + " is modelled");
-        }
-        properties.mapping("Filter").flatMap(f -> f.mapping("S3Key")).ifPresent(key -> {
-            for (Value rule : Tree.items(key.get("Rules").orElse(null))) {
-                if (rule instanceof Mapping r) {
-                    String name = r.text("Name").orElse("").toLowerCase(Locale.ROOT);
-                    String value = r.get("Value").flatMap(intrinsics::text).orElse("");
-                    if (name.equals("prefix")) {
-                        spec.prefix = value;
-                    } else if (name.equals("suffix")) {
-                        spec.suffix = value;
-                    }
-                }
-            }
-        });
-        return true;
-    }
-
-    private void readEventSourceMapping(Resource resource) {
-        Mapping p = resource.properties();
-        String where = resource.logicalId();
-        Optional<String> function = p.get("FunctionName").flatMap(this::functionOf);
-        Optional<Value> source = p.get("EventSourceArn");
-        if (function.isEmpty() || source.isEmpty()) {
-            note(
-                    where,
-                    resource.line(),
-                    "an event source mapping whose function or source is not in the template" + " is not modelled");
-            return;
-        }
-        Optional<Reference> ref = Intrinsics.references(source.get()).stream()
-                .filter(r -> resources.containsKey(r.logicalId()))
-                .findFirst();
-        Source kind;
-        if (ref.isPresent() && isType(ref.get().logicalId(), SQS_QUEUE)) {
-            kind = Source.QUEUE;
-        } else if (ref.isPresent() && isType(ref.get().logicalId(), KINESIS_STREAM)) {
-            kind = Source.STREAM;
-        } else if (ref.isPresent() && isType(ref.get().logicalId(), DYNAMODB_TABLE)) {
-            kind = Source.TABLE_STREAM;
-        } else {
-            String text = intrinsics.text(source.get()).orElse("");
-            kind = text.startsWith("arn:aws:sqs")
-                    ? Source.QUEUE
-                    : text.startsWith("arn:aws:kinesis") ? Source.STREAM : null;
-            if (kind == null) {
-                note(where, resource.line(), "the source " + Intrinsics.show(source.get()) + " is not modelled");
-                return;
-            }
-        }
-        modelled.add(resource.logicalId());
-        EventSpec spec = new EventSpec();
-        spec.function = function.get();
-        spec.name = resource.logicalId();
-        spec.line = resource.line();
-        Mapping renamed = new Mapping(
-                p.entries().stream()
-                        .filter(e -> !e.key().equals("FunctionName"))
-                        .map(e -> e.key().equals("EventSourceArn")
-                                ? new Entry(kind == Source.QUEUE ? "Queue" : "Stream", e.line(), e.column(), e.value())
-                                : e)
-                        .toList(),
-                p.line(),
-                p.column());
-        if (sourceEvent(spec, kind, source, renamed, where)) {
-            events.add(spec);
-        }
-    }
-
-    private void readSubscription(Resource resource) {
-        Mapping p = resource.properties();
-        if (!p.text("Protocol").orElse("").equals("lambda")) {
-            note(
-                    resource.logicalId(),
-                    resource.line(),
-                    "a subscription that is not to a Lambda function is not" + " modelled");
-            return;
-        }
-        Optional<String> function = p.get("Endpoint").flatMap(this::functionOf);
-        if (function.isEmpty()) {
-            note(resource.logicalId(), resource.line(), "its endpoint is not a function of the template; not modelled");
-            return;
-        }
-        EventSpec spec = new EventSpec();
-        spec.function = function.get();
-        spec.name = resource.logicalId();
-        spec.line = resource.line();
-        Mapping renamed = new Mapping(
-                List.of(new Entry(
-                        "Topic",
-                        resource.line(),
-                        1,
-                        p.get("TopicArn").orElse(new Scalar("", Tree.ScalarType.NULL, 0, 0)))),
-                p.line(),
-                p.column());
-        if (sourceEvent(spec, Source.TOPIC, p.get("TopicArn"), renamed, resource.logicalId())) {
-            modelled.add(resource.logicalId());
-            events.add(spec);
-        }
-    }
-
-    private void readRule(Resource resource) {
-        Mapping p = resource.properties();
-        Optional<String> expression = p.get("ScheduleExpression").flatMap(intrinsics::text);
-        if (expression.isEmpty()) {
-            note(resource.logicalId(), resource.line(), "an event rule with an event pattern is not modelled");
-            return;
-        }
-        boolean any = false;
-        for (Value target : Tree.items(p.get("Targets").orElse(null))) {
-            Optional<String> function =
-                    target instanceof Mapping t ? t.get("Arn").flatMap(this::functionOf) : Optional.empty();
-            if (function.isEmpty()) {
-                note(
-                        resource.logicalId(),
-                        target.line(),
-                        "a target that is not a function of the template is not" + " modelled");
-                continue;
-            }
-            EventSpec spec = new EventSpec();
-            spec.function = function.get();
-            spec.name = resource.logicalId();
-            spec.line = resource.line();
-            Mapping schedule = new Mapping(
-                    List.of(new Entry(
-                            "Schedule",
-                            resource.line(),
-                            1,
-                            p.get("ScheduleExpression").orElseThrow())),
-                    p.line(),
-                    p.column());
-            if (scheduleEvent(spec, "Schedule", schedule, resource.logicalId())) {
-                events.add(spec);
-                any = true;
-            }
-        }
-        if (any) {
-            modelled.add(resource.logicalId());
-        }
-    }
-
-    private void readFunctionUrl(Resource resource) {
-        Optional<String> function =
-                resource.properties().get("TargetFunctionArn").flatMap(this::functionOf);
-        if (function.isEmpty()) {
-            note(
-                    resource.logicalId(),
-                    resource.line(),
-                    "a function URL of a function outside the template is not" + " modelled");
-            return;
-        }
-        modelled.add(resource.logicalId());
-        EventSpec spec = new EventSpec();
-        spec.function = function.get();
-        spec.name = resource.logicalId();
-        spec.line = resource.line();
-        spec.source = Source.URL;
-        events.add(spec);
-    }
-
-    private Optional<String> functionOf(Value value) {
-        return Intrinsics.references(value).stream()
-                .map(Reference::logicalId)
-                .filter(functions::containsKey)
-                .findFirst();
     }
 
     // ---------------------------------------------------------------- kinds
@@ -1378,7 +412,7 @@ final class TemplateImport {
             }
         }
         Map<String, NodeKind> kinds = new LinkedHashMap<>();
-        for (Resource resource : resources.values()) {
+        for (Resource resource : template.resources.values()) {
             String id = resource.logicalId();
             Set<String> started = startedBy.getOrDefault(id, Set.of());
             boolean used = uses.stream()
@@ -1414,13 +448,13 @@ final class TemplateImport {
 
     private void createDrafts(
             Map<String, NodeKind> kinds, List<Draft> drafts, Map<String, Draft> byKey, List<Link> links) {
-        // Nodes made from resources, in template order; a function's own triggers just before it.
-        for (Resource resource : resources.values()) {
+        // Nodes made from template.resources, in template order; a function's own triggers just before it.
+        for (Resource resource : template.resources.values()) {
             NodeKind kind = kinds.get(resource.logicalId());
             if (kind == null) {
                 continue;
             }
-            modelled.add(resource.logicalId());
+            template.modelled.add(resource.logicalId());
             if (kind == NodeKind.FUNCTION) {
                 for (EventSpec event : events) {
                     if (event.function.equals(resource.logicalId())) {
@@ -1445,16 +479,17 @@ final class TemplateImport {
         }
         // Email identities that are parameters (in the order of Parameters) or literal addresses.
         List<String> emailKeys = new ArrayList<>();
-        root.mapping("Parameters")
+        template.root
+                .mapping("Parameters")
                 .ifPresent(parameters -> parameters.entries().forEach(e -> emailKeys.add("ses-parameter:" + e.key())));
         uses.forEach(use -> emailKeys.add(use.target()));
         for (String key : emailKeys) {
             Optional<Use> use =
                     uses.stream().filter(u -> u.target().equals(key)).findFirst();
-            if (use.isEmpty() || resources.containsKey(key) || byKey.containsKey(key)) {
+            if (use.isEmpty() || template.resources.containsKey(key) || byKey.containsKey(key)) {
                 continue;
             }
-            String identity = emailIdentities.getOrDefault(key, "email");
+            String identity = connections.emailIdentities.getOrDefault(key, "email");
             Draft email =
                     add(drafts, byKey, new Draft(key, NodeKind.EMAIL, use.get().line()));
             email.suggestedName = Names.kebab(identity, "email", 60);
@@ -1463,7 +498,8 @@ final class TemplateImport {
                         ? identity.substring(0, identity.length() - "Identity".length())
                         : identity;
                 email.suggestedName = Names.kebab(stem, "email", 60);
-                root.mapping("Parameters")
+                template.root
+                        .mapping("Parameters")
                         .flatMap(p -> p.mapping(identity))
                         .flatMap(p -> p.text("Description"))
                         .map(STRATUS_EMAIL::matcher)
@@ -1487,7 +523,7 @@ final class TemplateImport {
         for (Use use : uses) {
             Draft target = byKey.get(use.target());
             if (target == null) {
-                note(use.function(), use.line(), "its use of " + use.target() + " is not modelled");
+                template.note(use.function(), use.line(), "its use of " + use.target() + " is not modelled");
                 continue;
             }
             boolean ownSource = events.stream()
@@ -1498,7 +534,7 @@ final class TemplateImport {
             }
             if (target.kind.isTrigger() || use.target().equals(use.function())) {
                 if (target.kind.isTrigger() && noted.add(use.function() + " " + use.target())) {
-                    note(
+                    template.note(
                             use.function(),
                             use.line(),
                             "its access to " + use.target() + ", which starts it, is part of" + " its trigger");
@@ -1555,7 +591,7 @@ final class TemplateImport {
             case TABLE_STREAM ->
                 add(drafts, byKey, new Draft(key, NodeKind.STREAM_TRIGGER, event.line)).suggestedName = (event.resource
                                         != null
-                                ? baseName(resources.get(event.resource))
+                                ? baseName(template.resources.get(event.resource))
                                 : Names.kebab(event.external, "table", 50))
                         + "-stream";
             default -> {
@@ -1591,8 +627,8 @@ final class TemplateImport {
             if (draft.metadataName != null) {
                 String name = names.next(draft.metadataName);
                 if (!name.equals(draft.metadataName)) {
-                    report.add(draft.key + " (line " + draft.line + "): another node is named '" + draft.metadataName
-                            + "' too; this one is '" + name + "'");
+                    template.report.add(draft.key + " (line " + draft.line + "): another node is named '"
+                            + draft.metadataName + "' too; this one is '" + name + "'");
                 }
                 draft.name = name;
             }
@@ -1660,8 +696,8 @@ final class TemplateImport {
     }
 
     private Node node(Draft draft, Map<String, Draft> byKey) {
-        Resource resource = resources.get(draft.key);
-        Mapping p = resource == null ? empty() : resource.properties();
+        Resource resource = template.resources.get(draft.key);
+        Mapping p = resource == null ? Template.empty() : resource.properties();
         return switch (draft.kind) {
             case FUNCTION -> function(functions.get(draft.key), draft, byKey);
             case DATABASE ->
@@ -1680,7 +716,7 @@ final class TemplateImport {
                         visibility(p));
             case QUEUE_TRIGGER -> {
                 if (resource != null && fifo(p)) {
-                    note(
+                    template.note(
                             resource.logicalId(),
                             resource.line(),
                             "FIFO ordering of a queue that only starts functions is not modelled");
@@ -1694,8 +730,8 @@ final class TemplateImport {
                         Math.max(
                                 1,
                                 p.get("ShardCount")
-                                        .flatMap(intrinsics::text)
-                                        .flatMap(TemplateImport::parseInt)
+                                        .flatMap(template.intrinsics::text)
+                                        .flatMap(Template::parseInt)
                                         .orElse(1)));
             case STORAGE_TRIGGER -> storageTrigger(draft);
             case BUCKET -> bucket(draft);
@@ -1722,7 +758,7 @@ final class TemplateImport {
             if (other.storageEvent != first.storageEvent
                     || !other.prefix.equals(first.prefix)
                     || !other.suffix.equals(first.suffix)) {
-                note(
+                template.note(
                         other.function + ".Events." + other.name,
                         other.line,
                         "its filter differs from the first event on the bucket's; the trigger keeps the first");
@@ -1735,7 +771,7 @@ final class TemplateImport {
         for (EventSpec e : events) {
             if (draft.key.equals(e.resource)
                     && (e.storageEvent != StorageTrigger.Event.CREATED || !e.prefix.isEmpty() || !e.suffix.isEmpty())) {
-                note(
+                template.note(
                         e.function + ".Events." + e.name,
                         e.line,
                         "a bucket the design writes to starts functions on every new object; the event's filter"
@@ -1760,19 +796,19 @@ final class TemplateImport {
         double read = throughput
                 .get()
                 .get("ReadCapacityUnits")
-                .flatMap(intrinsics::text)
-                .flatMap(TemplateImport::parseDouble)
+                .flatMap(template.intrinsics::text)
+                .flatMap(Template::parseDouble)
                 .orElse(0.0);
         double write = throughput
                 .get()
                 .get("WriteCapacityUnits")
-                .flatMap(intrinsics::text)
-                .flatMap(TemplateImport::parseDouble)
+                .flatMap(template.intrinsics::text)
+                .flatMap(Template::parseDouble)
                 .orElse(0.0);
         if (read + write <= 0) {
             return null;
         }
-        note(
+        template.note(
                 resource.logicalId() + ".ProvisionedThroughput",
                 throughput.get().line(),
                 "read and write capacity" + " become a capacity of " + (long) (read + write) + " requests a second");
@@ -1781,15 +817,15 @@ final class TemplateImport {
 
     private boolean fifo(Mapping p) {
         return p.get("FifoQueue")
-                .flatMap(intrinsics::text)
+                .flatMap(template.intrinsics::text)
                 .filter("true"::equalsIgnoreCase)
                 .isPresent();
     }
 
     private double visibility(Mapping p) {
         return p.get("VisibilityTimeout")
-                .flatMap(intrinsics::text)
-                .flatMap(TemplateImport::parseDouble)
+                .flatMap(template.intrinsics::text)
+                .flatMap(Template::parseDouble)
                 .filter(v -> v > 0)
                 .orElse(QueueTrigger.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
     }
@@ -1804,12 +840,12 @@ final class TemplateImport {
             } else {
                 Draft target = byKey.get(v.target());
                 value = target != null ? target.name : kebab(v.target());
-                if (target != null && target.kind == NodeKind.EMAIL && resources.containsKey(v.target())) {
-                    value = resources
+                if (target != null && target.kind == NodeKind.EMAIL && template.resources.containsKey(v.target())) {
+                    value = template.resources
                             .get(v.target())
                             .properties()
                             .get("EmailIdentity")
-                            .flatMap(intrinsics::text)
+                            .flatMap(template.intrinsics::text)
                             .orElse(value);
                 }
             }
@@ -1837,39 +873,40 @@ final class TemplateImport {
 
     private ApiGateway gateway(Draft draft, Resource resource) {
         boolean rest = resource != null ? resource.type().equals(REST_API) : draft.key.equals("implicit-rest-api");
-        Mapping globals = rest ? globalApi : globalHttpApi;
-        Mapping own = resource == null ? empty() : resource.properties();
+        Mapping globals = rest ? template.globalApi : template.globalHttpApi;
+        Mapping own = resource == null ? Template.empty() : resource.properties();
         String where = resource == null ? (rest ? "ServerlessRestApi" : "ServerlessHttpApi") : resource.logicalId();
         ApiGateway base = (ApiGateway) NodeDefaults.of(NodeKind.API_GATEWAY, draft.id, draft.name);
         double rate = ApiGateway.DEFAULT_RATE_LIMIT;
         int burst = ApiGateway.DEFAULT_BURST;
         Optional<Mapping> throttling = rest
-                ? setting("MethodSettings", own, globals)
+                ? Template.setting("MethodSettings", own, globals)
                         .flatMap(v -> Tree.items(v).stream().findFirst())
                         .filter(Mapping.class::isInstance)
                         .map(Mapping.class::cast)
-                : setting("DefaultRouteSettings", own, globals)
+                : Template.setting("DefaultRouteSettings", own, globals)
                         .filter(Mapping.class::isInstance)
                         .map(Mapping.class::cast);
         if (throttling.isPresent()) {
             rate = throttling
                     .get()
                     .get("ThrottlingRateLimit")
-                    .flatMap(intrinsics::text)
-                    .flatMap(TemplateImport::parseDouble)
+                    .flatMap(template.intrinsics::text)
+                    .flatMap(Template::parseDouble)
                     .filter(r -> r > 0)
                     .orElse(rate);
             burst = throttling
                     .get()
                     .get("ThrottlingBurstLimit")
-                    .flatMap(intrinsics::text)
-                    .flatMap(TemplateImport::parseInt)
+                    .flatMap(template.intrinsics::text)
+                    .flatMap(Template::parseInt)
                     .filter(b -> b > 0)
                     .orElse(burst);
         }
         ApiGateway.Auth auth = ApiGateway.Auth.NONE;
-        Optional<Mapping> authConfig =
-                setting("Auth", own, globals).filter(Mapping.class::isInstance).map(Mapping.class::cast);
+        Optional<Mapping> authConfig = Template.setting("Auth", own, globals)
+                .filter(Mapping.class::isInstance)
+                .map(Mapping.class::cast);
         if (authConfig.isPresent()) {
             Mapping a = authConfig.get();
             String defaultAuthorizer = a.text("DefaultAuthorizer").orElse("");
@@ -1884,26 +921,27 @@ final class TemplateImport {
                         .orElse(false);
                 auth = jwt ? ApiGateway.Auth.JWT : ApiGateway.Auth.NONE;
                 if (!jwt) {
-                    note(where + ".Auth", a.line(), "the authorizer " + defaultAuthorizer + " is not modelled");
+                    template.note(
+                            where + ".Auth", a.line(), "the authorizer " + defaultAuthorizer + " is not modelled");
                 } else if (authorizer.map(m -> m.has("UserPoolArn")).orElse(false)) {
-                    note(where + ".Auth", a.line(), "the Cognito authorizer is modelled as JWT auth");
+                    template.note(where + ".Auth", a.line(), "the Cognito authorizer is modelled as JWT auth");
                 }
             }
         }
         ApiGateway.Cache cache = null;
         if (rest
-                && setting("CacheClusterEnabled", own, globals)
-                        .flatMap(intrinsics::text)
+                && Template.setting("CacheClusterEnabled", own, globals)
+                        .flatMap(template.intrinsics::text)
                         .filter("true"::equalsIgnoreCase)
                         .isPresent()) {
             double ttl = throttling
                     .flatMap(m -> m.get("CacheTtlInSeconds"))
-                    .flatMap(intrinsics::text)
-                    .flatMap(TemplateImport::parseDouble)
+                    .flatMap(template.intrinsics::text)
+                    .flatMap(Template::parseDouble)
                     .filter(t -> t > 0)
                     .orElse(300.0);
             cache = new ApiGateway.Cache(ttl, 0.5);
-            note(
+            template.note(
                     where + ".CacheClusterEnabled",
                     resource == null ? 0 : resource.line(),
                     "the cache's hit ratio is not in the template; it is taken as 0.5");
@@ -1911,7 +949,7 @@ final class TemplateImport {
         for (Entry entry : own.entries()) {
             if (!List.of("MethodSettings", "DefaultRouteSettings", "Auth", "CacheClusterEnabled")
                     .contains(entry.key())) {
-                note(where + "." + entry.key(), entry.line(), "not modelled");
+                template.note(where + "." + entry.key(), entry.line(), "not modelled");
             }
         }
         return new ApiGateway(
@@ -1928,9 +966,9 @@ final class TemplateImport {
     // ---------------------------------------------------------------- leftovers
 
     private void reportLeftovers() {
-        for (Resource resource : resources.values()) {
-            if (modelled.contains(resource.logicalId())) {
-                if (!isFunction(resource)
+        for (Resource resource : template.resources.values()) {
+            if (template.modelled.contains(resource.logicalId())) {
+                if (!Template.isFunction(resource)
                         && !List.of(HTTP_API, REST_API, EVENT_SOURCE_MAPPING, SNS_SUBSCRIPTION, EVENTS_RULE, LAMBDA_URL)
                                 .contains(resource.type())) {
                     reportProperties(resource);
@@ -1940,7 +978,7 @@ final class TemplateImport {
             String what = switch (resource.type()) {
                 case IAM_ROLE, IAM_POLICY ->
                     "is not modelled: Stratus derives permissions from connections"
-                            + (roleStatements.containsKey(resource.logicalId())
+                            + (template.roleStatements.containsKey(resource.logicalId())
                                     ? ", and its statements became" + " connections of the functions that use it"
                                     : "");
                 case LAMBDA_PERMISSION -> "is not modelled: permissions follow from the design";
@@ -1949,7 +987,7 @@ final class TemplateImport {
                 case SES_IDENTITY -> "is not modelled: no function of the template sends email through it";
                 default -> "is not modelled";
             };
-            note(resource.logicalId(), resource.line(), resource.type() + " " + what);
+            template.note(resource.logicalId(), resource.line(), resource.type() + " " + what);
         }
     }
 
@@ -1965,7 +1003,7 @@ final class TemplateImport {
                 String why = PHYSICAL_NAMES.contains(entry.key()) || entry.key().equals("Name")
                         ? "the physical name is not kept; the node is named '" + baseName(resource) + "'"
                         : "not modelled";
-                note(resource.logicalId() + "." + entry.key(), entry.line(), why);
+                template.note(resource.logicalId() + "." + entry.key(), entry.line(), why);
             }
         }
     }
@@ -1973,7 +1011,8 @@ final class TemplateImport {
     // ---------------------------------------------------------------- project name
 
     private String projectName() {
-        Optional<String> fromMetadata = root.mapping("Metadata")
+        Optional<String> fromMetadata = template.root
+                .mapping("Metadata")
                 .flatMap(m -> m.mapping("Stratus"))
                 .flatMap(m -> m.text("name"))
                 .filter(n -> !n.isBlank());
@@ -1981,7 +1020,7 @@ final class TemplateImport {
             return fromMetadata.get();
         }
         Optional<String> description =
-                root.text("Description").map(String::strip).filter(d -> !d.isEmpty());
+                template.root.text("Description").map(String::strip).filter(d -> !d.isEmpty());
         if (description.isPresent()) {
             String first = description.get().lines().findFirst().orElse("").strip();
             if (first.length() > 80) {
@@ -1995,10 +1034,11 @@ final class TemplateImport {
     }
 
     private String projectDescription() {
-        return root.mapping("Metadata")
+        return template.root
+                .mapping("Metadata")
                 .flatMap(m -> m.mapping("Stratus"))
                 .flatMap(m -> m.text("description"))
-                .or(() -> root.text("Description").map(String::strip))
+                .or(() -> template.root.text("Description").map(String::strip))
                 .orElse("");
     }
 }
