@@ -53,6 +53,7 @@ final class Template {
             "Globals",
             "Rules");
 
+    /** The function properties the import reads; any other is reported. */
     static final Set<String> FUNCTION_PROPERTIES = Set.of(
             "Handler",
             "Runtime",
@@ -68,7 +69,7 @@ final class Template {
             "AutoPublishAlias",
             "FunctionUrlConfig");
 
-    /** A resource of the template. */
+    /** A resource of the template, with the id and name a Stratus export wrote in its metadata. */
     record Resource(
             String logicalId,
             String type,
@@ -87,6 +88,9 @@ final class Template {
     final List<String> report = new ArrayList<>();
     final Map<String, Resource> resources = new LinkedHashMap<>();
     final Map<String, List<Statement>> roleStatements = new HashMap<>();
+    /** The logical ids of the resources that became part of the design. */
+    final Set<String> modelled = new HashSet<>();
+
     Mapping globalFunction = empty();
     Mapping globalHttpApi = empty();
     Mapping globalApi = empty();
@@ -97,15 +101,16 @@ final class Template {
         this.intrinsics = new Intrinsics(root);
     }
 
-    /** The template's sections and resources; a template without resources, or with a resource without type, is refused. */
+    /**
+     * The template's sections and resources; a template without resources, or with a resource that
+     * has no type, is refused.
+     */
     static Template read(Mapping root, String file) throws TemplateException {
         Template template = new Template(root, file);
         template.readSections();
         template.indexResources();
         return template;
     }
-
-    final Set<String> modelled = new HashSet<>();
 
     static Mapping empty() {
         return new Mapping(List.of(), 0, 0);
@@ -123,7 +128,7 @@ final class Template {
 
     // ---------------------------------------------------------------- sections
 
-    void readSections() throws TemplateException {
+    private void readSections() throws TemplateException {
         for (Entry entry : root.entries()) {
             if (!SECTIONS.contains(entry.key())) {
                 note(entry.key(), entry.line(), "not a template section; ignored");
@@ -198,7 +203,7 @@ final class Template {
         return value instanceof Mapping m ? m : empty();
     }
 
-    void indexResources() throws TemplateException {
+    private void indexResources() throws TemplateException {
         Optional<Entry> section = root.entry("Resources");
         if (section.isEmpty()) {
             throw new TemplateException(

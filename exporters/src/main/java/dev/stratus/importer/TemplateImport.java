@@ -200,8 +200,12 @@ final class TemplateImport {
         FunctionSpec spec = new FunctionSpec();
         spec.resource = resource;
         spec.memoryMb = integer(id, "MemorySize", own, globals).orElse(AWS_DEFAULT_MEMORY_MB);
-        spec.timeoutSeconds =
-                number(id, "Timeout", own, globals).filter(t -> t > 0).orElse(AWS_DEFAULT_TIMEOUT_SECONDS);
+        spec.timeoutSeconds = number(id, "Timeout", own, globals).orElse(AWS_DEFAULT_TIMEOUT_SECONDS);
+        if (spec.memoryMb == 0 || spec.timeoutSeconds <= 0) {
+            template.note(id, resource.line(), "a memory size or timeout of zero or less is replaced by AWS's default");
+            spec.memoryMb = spec.memoryMb == 0 ? AWS_DEFAULT_MEMORY_MB : spec.memoryMb;
+            spec.timeoutSeconds = spec.timeoutSeconds <= 0 ? AWS_DEFAULT_TIMEOUT_SECONDS : spec.timeoutSeconds;
+        }
         spec.runtime = Template.setting("Runtime", own, globals)
                 .flatMap(template.intrinsics::text)
                 .orElse(null);
@@ -364,6 +368,16 @@ final class TemplateImport {
                 }
                 uses.add(new Use(id, targetId, false, entry.line()));
                 spec.environment.put(entry.key(), new Variable(null, targetId));
+                continue;
+            }
+            if (value instanceof Scalar s && s.isNull()) {
+                spec.environment.put(entry.key(), new Variable("", null));
+                continue;
+            }
+            if (!(value instanceof Scalar)
+                    && !(value instanceof Mapping m && m.intrinsic().isPresent())) {
+                template.note(where, entry.line(), value.describe() + " is not text; the variable is left empty");
+                spec.environment.put(entry.key(), new Variable("", null));
                 continue;
             }
             Optional<String> text = template.intrinsics.text(value);

@@ -503,6 +503,79 @@ class SamImporterTest {
     }
 
     @Test
+    void oddValuesAreReportedOrReplacedNeverACrash() throws Exception {
+        String template = String.join(
+                "\n",
+                "Globals:",
+                "  Function: {MemorySize: 0, Timeout: -5, Layers: [x]}",
+                "  Unknown: {}",
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Runtime: 12",
+                "      Architectures: [sparc]",
+                "      ReservedConcurrentExecutions: lots",
+                "      ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: -1}",
+                "      Environment: {Variables: {EMPTY: null, LIST: [1, 2], NUM: 3}}",
+                "      Policies: [AWSLambdaBasicExecutionRole, {UnknownPolicy: {}}, {S3CrudPolicy: {BucketName: elsewhere}},"
+                        + " [nested]]",
+                "      Events:",
+                "        A: {Type: SQS, Properties: {Queue: !GetAtt Q.Arn, BatchSize: 0}}",
+                "        B: {Type: Schedule, Properties: {Schedule: 'rate(0 minutes)'}}",
+                "        C: {Type: Api, Properties: {Path: /x}}",
+                "        D: {Type: S3, Properties: {Bucket: nowhere}}",
+                "        E: [not, a, mapping]",
+                "        F: {Type: HttpApi}",
+                "  Q:",
+                "    Type: AWS::SQS::Queue",
+                "    Properties: {VisibilityTimeout: 0}",
+                "  S:",
+                "    Type: AWS::Kinesis::Stream",
+                "    Properties: {ShardCount: 0}",
+                "  Api:",
+                "    Type: AWS::Serverless::Api",
+                "    Properties: {MethodSettings: [{ThrottlingRateLimit: -1, ThrottlingBurstLimit: 0}]}",
+                "  Bare:",
+                "    Type: AWS::SNS::Topic",
+                "    Properties:",
+                "");
+        ImportResult result = new SamImporter().importText(template, "odd.yaml");
+        FunctionNode fn = function(result.project(), "fn");
+
+        assertThat(fn.memoryMb()).isEqualTo(128);
+        assertThat(fn.timeoutSeconds()).isEqualTo(3);
+        assertThat(fn.runtime()).isEqualTo("12");
+        assertThat(fn.architecture()).isEqualTo(FunctionNode.Architecture.X86_64);
+        assertThat(fn.reservedConcurrency()).isNull();
+        assertThat(fn.environment()).containsEntry("NUM", "3");
+        assertThat(edge(result.project(), "q", "fn").batching()).isEqualTo(new Edge.Batching(1, 0));
+        assertThat(((dev.stratus.model.QueueTrigger) node(result.project(), "q")).visibilityTimeoutSeconds())
+                .isEqualTo(30);
+        assertThat(edges(result.project())).containsExactly("q -> fn", "odd-http -> odd-api", "odd-api -> fn [ANY /]");
+        assertThat(fn.environment()).containsEntry("EMPTY", "").containsEntry("LIST", "");
+        assertThat(result.report())
+                .contains(
+                        "Globals.Unknown (line 3): not modelled",
+                        "Fn.Architectures (line 9): 'sparc' is not an architecture; x86_64 is used",
+                        "Fn.ReservedConcurrentExecutions (line 10): 'lots' is not a whole number; the default is used",
+                        "Fn.Policies (line 13): the managed policy AWSLambdaBasicExecutionRole is not modelled",
+                        "Fn.Policies.UnknownPolicy (line 13): the policy template UnknownPolicy is not modelled",
+                        "Fn.Events.B (line 16): the schedule 'rate(0 minutes)' is not modelled: rate(0 minutes): the"
+                                + " value must be a positive whole number",
+                        "Fn.Events.C (line 17): an Api event needs a Path and a Method; not modelled",
+                        "Fn.Events.D (line 18): its Bucket is not a bucket of the template; not modelled",
+                        "Fn.Events.E (line 19): an event that is a list is not modelled",
+                        "Fn.Policies (line 13): a policy that is a list is not modelled",
+                        "Fn.Policies.S3CrudPolicy (line 13): its BucketName (elsewhere) names no resource of the"
+                                + " template; not modelled",
+                        "Fn.Environment.LIST (line 12): a list is not text; the variable is left empty",
+                        "S (line 24): AWS::Kinesis::Stream is not modelled: no function of the template reads it",
+                        "Api (line 27): AWS::Serverless::Api is not modelled: no function of the template is routed"
+                                + " from it");
+    }
+
+    @Test
     void importFileWritesAProjectFileThatLoadsBackTheSame(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("imported.stratus.json");
         ImportResult result = new SamImporter().importFile(FIXTURES.resolve("order-pipeline.yaml"), out);
