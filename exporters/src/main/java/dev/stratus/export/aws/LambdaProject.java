@@ -316,13 +316,14 @@ public final class LambdaProject {
             out.append("            try {\n"
                     + "                call(EventJson.write(message));\n"
                     + "            } catch (RuntimeException e) {\n"
-                    + "                context.getLogger().log(FUNCTION + \" failed on message \" + message.getMessageId()"
-                    + " + \": \" + e);\n"
+                    + "                context.getLogger()\n"
+                    + "                        .log(FUNCTION + \" failed on message \" + message.getMessageId() + \": \" + e);\n"
                     + "                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));\n"
                     + "            }\n");
         } else {
-            out.append("            context.getLogger().log(FUNCTION + \" received message \" + message.getMessageId()"
-                    + " + \": \" + EventJson.write(message));\n");
+            out.append("            context.getLogger()\n"
+                    + "                    .log(FUNCTION + \" received message \" + message.getMessageId() + \": \""
+                    + " + EventJson.write(message));\n");
         }
         out.append("        }\n");
         if (!hasCode) {
