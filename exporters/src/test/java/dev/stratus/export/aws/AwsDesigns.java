@@ -27,15 +27,44 @@ public final class AwsDesigns {
     static final Distribution LATENCY = Distribution.lognormal(5, 0.3);
 
     public static FunctionNode function(
-            String id, String name, String runtime, FunctionNode.Architecture architecture, int memory, double timeout,
-            String code, Map<String, String> environment, Integer reserved, int provisioned) {
-        return new FunctionNode(id, name, runtime, architecture, memory, timeout, null, code, environment, reserved,
-                provisioned, null, null, Distribution.lognormal(20, 0.5), null, null);
+            String id,
+            String name,
+            String runtime,
+            FunctionNode.Architecture architecture,
+            int memory,
+            double timeout,
+            String code,
+            Map<String, String> environment,
+            Integer reserved,
+            int provisioned) {
+        return new FunctionNode(
+                id,
+                name,
+                runtime,
+                architecture,
+                memory,
+                timeout,
+                null,
+                code,
+                environment,
+                reserved,
+                provisioned,
+                null,
+                null,
+                Distribution.lognormal(20, 0.5),
+                null,
+                null);
     }
 
     public static Project project(String name, String description, List<Node> nodes, List<Edge> edges) {
-        return new Project(name, description, Provider.AWS, SimulationSettings.DEFAULT, new Architecture(nodes, edges),
-                List.of(), Layout.EMPTY);
+        return new Project(
+                name,
+                description,
+                Provider.AWS,
+                SimulationSettings.DEFAULT,
+                new Architecture(nodes, edges),
+                List.of(),
+                Layout.EMPTY);
     }
 
     /**
@@ -63,12 +92,28 @@ public final class AwsDesigns {
                 + "}\n";
         List<Node> nodes = List.of(
                 new HttpTrigger("t-web", "web"),
-                new ApiGateway("gw-shop", "shop api", ApiGateway.Type.REST, 50, 20, new ApiGateway.Cache(60, 0.5),
-                        ApiGateway.Auth.API_KEY, LATENCY),
+                new ApiGateway(
+                        "gw-shop",
+                        "shop api",
+                        ApiGateway.Type.REST,
+                        50,
+                        20,
+                        new ApiGateway.Cache(60, 0.5),
+                        ApiGateway.Auth.API_KEY,
+                        LATENCY),
                 function("fn-get-order", "get order", "java21", null, 512, 10, lookup, Map.of(), null, 0),
                 new HttpTrigger("t-hook", "hook"),
-                function("fn-webhook", "webhook", "java17", FunctionNode.Architecture.ARM64, 256, 10.5, null,
-                        Map.of("MODE", "strict"), 5, 2),
+                function(
+                        "fn-webhook",
+                        "webhook",
+                        "java17",
+                        FunctionNode.Architecture.ARM64,
+                        256,
+                        10.5,
+                        null,
+                        Map.of("MODE", "strict"),
+                        5,
+                        2),
                 new Queue("q-jobs", "jobs", Queue.Type.FIFO, LATENCY, null, 30),
                 function("fn-worker", "worker", "java21", null, 1024, 60, worker, Map.of(), null, 0),
                 new ScheduleTrigger("t-hourly", "hourly", "rate(1 hour)"),
@@ -77,8 +122,7 @@ public final class AwsDesigns {
                 new Bucket("b-archive", "archive", LATENCY, null),
                 function("fn-lonely", "lonely", "java21", null, 128, 3, null, Map.of(), null, 0),
                 new HttpTrigger("t-app", "app"),
-                new ApiGateway("gw-jwt", "jwt api", ApiGateway.Type.HTTP, 100, 50, null, ApiGateway.Auth.JWT,
-                        LATENCY),
+                new ApiGateway("gw-jwt", "jwt api", ApiGateway.Type.HTTP, 100, 50, null, ApiGateway.Auth.JWT, LATENCY),
                 function("fn-things", "things", "java21", null, 512, 10, null, Map.of(), null, 0),
                 new Database("db-things", "things", LATENCY, null));
         List<Edge> edges = List.of(
@@ -107,10 +151,19 @@ public final class AwsDesigns {
     public static Project hostile() {
         List<Node> nodes = List.of(
                 new HttpTrigger("t-http", "http \"trigger\""),
-                new ApiGateway("gw", "g\"w: ${self:x}", ApiGateway.Type.HTTP, 10, 5, null, ApiGateway.Auth.NONE,
-                        LATENCY),
-                function("fn-quoted", HOSTILE, "java21", null, 512, 10, null,
-                        Map.of("GREETING", "say \"hi\": ${env:HOME} */ \\u0041 \n next"), null, 0),
+                new ApiGateway(
+                        "gw", "g\"w: ${self:x}", ApiGateway.Type.HTTP, 10, 5, null, ApiGateway.Auth.NONE, LATENCY),
+                function(
+                        "fn-quoted",
+                        HOSTILE,
+                        "java21",
+                        null,
+                        512,
+                        10,
+                        null,
+                        Map.of("GREETING", "say \"hi\": ${env:HOME} */ \\u0041 \n next"),
+                        null,
+                        0),
                 function("fn-list-1", "list items", "java21", null, 512, 10, null, Map.of(), null, 0),
                 function("fn-list-2", "List-Items", "java21", null, 512, 10, null, Map.of(), null, 0),
                 new Database("db-1", "tab\"le: x\n", LATENCY, null),

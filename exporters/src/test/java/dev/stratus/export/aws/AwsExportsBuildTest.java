@@ -46,12 +46,17 @@ class AwsExportsBuildTest {
 
             Path samFolder = ExportChecks.write(sam, temp, entry.getKey() + "-sam");
             ExportChecks.mavenPackage(samFolder);
-            String jar = serverless.files().text("serverless.yml").lines()
+            String jar = serverless
+                    .files()
+                    .text("serverless.yml")
+                    .lines()
                     .filter(l -> l.strip().startsWith("artifact:"))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip())
                     .findFirst()
                     .orElseThrow();
-            assertThat(samFolder.resolve(jar)).as("the shaded jar of %s", entry.getKey()).isRegularFile();
+            assertThat(samFolder.resolve(jar))
+                    .as("the shaded jar of %s", entry.getKey())
+                    .isRegularFile();
             assertThat(jarHas(samFolder.resolve(jar), "com/amazonaws/services/lambda/runtime/events/SQSEvent.class"))
                     .as("the jar of %s holds the events library", entry.getKey())
                     .isTrue();
@@ -78,8 +83,10 @@ class AwsExportsBuildTest {
             assertThat(result.exitCode())
                     .as("serverless package of %s:%n%s", entry.getKey(), result.output())
                     .isZero();
-            assertThat(slsFolder.resolve(".serverless/cloudformation-template-update-stack.json")).isRegularFile();
-            timings.add(entry.getKey() + " " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+            assertThat(slsFolder.resolve(".serverless/cloudformation-template-update-stack.json"))
+                    .isRegularFile();
+            timings.add(entry.getKey() + " "
+                    + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
         }
         System.out.println("AWS export builds: " + timings);
     }

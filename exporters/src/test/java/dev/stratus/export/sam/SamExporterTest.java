@@ -42,12 +42,15 @@ class SamExporterTest {
             Export export = export(ExportChecks.load(sample));
             assertThat(export.target()).isEqualTo(ExportTarget.SAM);
             assertThat(export.files().paths()).contains("template.yaml", "pom.xml", "README.md");
-            assertThat(LINT.lint(export.files().text("template.yaml"))).as(sample.toString()).isEmpty();
+            assertThat(LINT.lint(export.files().text("template.yaml")))
+                    .as(sample.toString())
+                    .isEmpty();
             JsonNode template = template(export);
             assertThat(template.path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
-            template.path("Resources").forEach(r -> assertThat(r.path("Metadata").path("Stratus").has("id"))
-                    .as("%s has Stratus metadata", r)
-                    .isTrue());
+            template.path("Resources")
+                    .forEach(r -> assertThat(r.path("Metadata").path("Stratus").has("id"))
+                            .as("%s has Stratus metadata", r)
+                            .isTrue());
         }
     }
 
@@ -55,15 +58,15 @@ class SamExporterTest {
     void theRestApiSampleGivesFunctionsWithTheirRoutesTableReferenceAndCrudPolicy() throws Exception {
         JsonNode template = template(export(ExportChecks.sample("rest-api.stratus.json")));
         JsonNode properties = resource(template, "GetItemFunction").path("Properties");
-        assertThat(properties.path("Handler").asText())
-                .isEqualTo("com.example.restapi.GetItemHandler::handleRequest");
+        assertThat(properties.path("Handler").asText()).isEqualTo("com.example.restapi.GetItemHandler::handleRequest");
         assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
         assertThat(properties.path("CodeUri").asText()).isEqualTo(".");
         assertThat(properties.path("MemorySize").asInt()).isEqualTo(512);
         assertThat(properties.path("Timeout").asInt()).isEqualTo(10);
         assertThat(properties.path("Architectures")).isEqualTo(yaml("[x86_64]"));
         assertThat(properties.path("Environment").path("Variables")).isEqualTo(yaml("TABLE_NAME: {Ref: ItemsTable}"));
-        assertThat(properties.path("Policies")).isEqualTo(yaml("[{DynamoDBCrudPolicy: {TableName: {Ref: ItemsTable}}}]"));
+        assertThat(properties.path("Policies"))
+                .isEqualTo(yaml("[{DynamoDBCrudPolicy: {TableName: {Ref: ItemsTable}}}]"));
         assertThat(properties.path("Events"))
                 .isEqualTo(yaml("GetItemsId: {Type: HttpApi, Properties: {Path: '/items/{id}', Method: GET,"
                         + " ApiId: {Ref: ItemsApi}}}"));
@@ -74,9 +77,16 @@ class SamExporterTest {
         JsonNode table = resource(template, "ItemsTable");
         assertThat(table.path("Type").asText()).isEqualTo("AWS::Serverless::SimpleTable");
         assertThat(table.path("Metadata")).isEqualTo(yaml("{Stratus: {id: db-items, name: items-table}}"));
-        assertThat(template.path("Outputs").path("ItemsApiUrl").path("Value").path("Fn::Sub").asText())
+        assertThat(template.path("Outputs")
+                        .path("ItemsApiUrl")
+                        .path("Value")
+                        .path("Fn::Sub")
+                        .asText())
                 .isEqualTo("https://${ItemsApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod");
-        assertThat(template.path("Metadata").path("Stratus").path("name").asText()).isEqualTo("REST API");
+        assertThat(template.path("Metadata").path("Stratus").path("name").asText())
+                .isEqualTo("REST API");
+        assertThat(api.path("Metadata").path("Stratus").path("httpTriggers"))
+                .isEqualTo(yaml("[{id: trigger-http, name: items-http}]"));
         assertThat(template.path("AWSTemplateFormatVersion").isTextual()).isTrue();
     }
 
@@ -102,9 +112,19 @@ class SamExporterTest {
                 .isEqualTo(yaml("{Type: SNS, Properties: {Topic: {Ref: OrderEventsTopic}}}"));
         assertThat(notify.path("Policies"))
                 .isEqualTo(yaml("[{SESCrudPolicy: {IdentityName: {Ref: OrderMailerIdentity}}}]"));
-        assertThat(template.path("Parameters").path("OrderMailerIdentity").path("Default").asText())
+        assertThat(template.path("Parameters")
+                        .path("OrderMailerIdentity")
+                        .path("Default")
+                        .asText())
                 .isEqualTo("orders@example.com");
-        assertThat(resource(template, "OrdersQueue").path("Properties").path("VisibilityTimeout").asInt())
+        assertThat(template.path("Metadata").path("Stratus").path("parameters"))
+                .isEqualTo(yaml("{OrderMailerIdentity: {id: email-customers, name: order-mailer}}"));
+        assertThat(template.path("Metadata").path("Stratus").path("externalApis"))
+                .isEqualTo(yaml("[{id: ext-payment, name: payment-api, url: 'https://api.payments.example.com/v1'}]"));
+        assertThat(resource(template, "OrdersQueue")
+                        .path("Properties")
+                        .path("VisibilityTimeout")
+                        .asInt())
                 .isEqualTo(180);
         String handler = export.files().text("src/main/java/com/example/orderpipeline/ProcessOrderHandler.java");
         assertThat(handler)
@@ -120,8 +140,17 @@ class SamExporterTest {
         assertThat(report.path("MemorySize").asInt()).isEqualTo(2048);
         assertThat(report.path("Timeout").asInt()).isEqualTo(300);
         assertThat(report.path("ReservedConcurrentExecutions").asInt()).isEqualTo(1);
-        assertThat(report.path("Events").path("Nightly2am").path("Properties").path("Schedule").asText())
+        assertThat(report.path("Events")
+                        .path("Nightly2am")
+                        .path("Properties")
+                        .path("Schedule")
+                        .asText())
                 .isEqualTo("cron(0 2 * * ? *)");
+        assertThat(resource(nightly, "BuildReportFunction")
+                        .path("Metadata")
+                        .path("Stratus")
+                        .path("scheduleTriggers"))
+                .isEqualTo(yaml("[{id: trigger-nightly, name: nightly-2am}]"));
 
         JsonNode thumbnails = template(export(ExportChecks.sample("image-thumbnailer.stratus.json")));
         JsonNode make = resource(thumbnails, "MakeThumbnailFunction").path("Properties");
@@ -129,14 +158,22 @@ class SamExporterTest {
                 .isEqualTo(yaml("{Type: S3, Properties: {Bucket: {Ref: UploadsBucket}, Events: 's3:ObjectCreated:*',"
                         + " Filter: {S3Key: {Rules: [{Name: suffix, Value: .jpg}]}}}}"));
         JsonNode fixedName = yaml("{Fn::Sub: 'image-thumbnailer-uploads-${AWS::AccountId}-${AWS::Region}'}");
-        assertThat(resource(thumbnails, "UploadsBucket").path("Properties").path("BucketName")).isEqualTo(fixedName);
+        assertThat(resource(thumbnails, "UploadsBucket").path("Properties").path("BucketName"))
+                .isEqualTo(fixedName);
         assertThat(make.path("Policies"))
                 .isEqualTo(yaml("[{S3CrudPolicy: {BucketName: {Ref: ThumbnailsBucket}}}, {S3ReadPolicy: {BucketName: "
                         + fixedName + "}}]"));
 
         JsonNode telemetry = template(export(ExportChecks.sample("iot-telemetry.stratus.json")));
-        assertThat(resource(telemetry, "TelemetryStream").path("Properties").path("ShardCount").asInt()).isEqualTo(4);
-        assertThat(resource(telemetry, "IngestTelemetryFunction").path("Properties").path("Events").path("TelemetryStream"))
+        assertThat(resource(telemetry, "TelemetryStream")
+                        .path("Properties")
+                        .path("ShardCount")
+                        .asInt())
+                .isEqualTo(4);
+        assertThat(resource(telemetry, "IngestTelemetryFunction")
+                        .path("Properties")
+                        .path("Events")
+                        .path("TelemetryStream"))
                 .isEqualTo(yaml("{Type: Kinesis, Properties: {Stream: {Fn::GetAtt: [TelemetryStream, Arn]},"
                         + " StartingPosition: LATEST, BatchSize: 100}}"));
     }
@@ -152,7 +189,8 @@ class SamExporterTest {
         assertThat(webhook.path("Timeout").asInt()).isEqualTo(11);
         assertThat(webhook.path("ReservedConcurrentExecutions").asInt()).isEqualTo(5);
         assertThat(webhook.path("AutoPublishAlias").asText()).isEqualTo("live");
-        assertThat(webhook.path("ProvisionedConcurrencyConfig")).isEqualTo(yaml("{ProvisionedConcurrentExecutions: 2}"));
+        assertThat(webhook.path("ProvisionedConcurrencyConfig"))
+                .isEqualTo(yaml("{ProvisionedConcurrentExecutions: 2}"));
         assertThat(webhook.path("FunctionUrlConfig")).isEqualTo(yaml("{AuthType: NONE}"));
         assertThat(webhook.path("Events").isMissingNode()).isTrue();
         assertThat(webhook.path("Policies"))
@@ -160,11 +198,16 @@ class SamExporterTest {
                         + " {LambdaInvokePolicy: {FunctionName: {Ref: LonelyFunction}}}]"));
         assertThat(webhook.path("Environment").path("Variables").path("LONELY_FUNCTION"))
                 .isEqualTo(yaml("{Ref: LonelyFunction}"));
-        assertThat(webhook.path("Environment").path("Variables").path("JOBS_QUEUE")).isEqualTo(yaml("{Ref: JobsQueue}"));
+        assertThat(webhook.path("Environment").path("Variables").path("JOBS_QUEUE"))
+                .isEqualTo(yaml("{Ref: JobsQueue}"));
 
         JsonNode jobs = resource(template, "JobsQueue").path("Properties");
         assertThat(jobs).isEqualTo(yaml("{FifoQueue: true, VisibilityTimeout: 360}"));
-        assertThat(resource(template, "WorkerFunction").path("Properties").path("Events").path("Jobs").path("Properties"))
+        assertThat(resource(template, "WorkerFunction")
+                        .path("Properties")
+                        .path("Events")
+                        .path("Jobs")
+                        .path("Properties"))
                 .isEqualTo(yaml("{Queue: {Fn::GetAtt: [JobsQueue, Arn]}, BatchSize: 5,"
                         + " MaximumBatchingWindowInSeconds: 3, FunctionResponseTypes: [ReportBatchItemFailures]}"));
 
@@ -175,7 +218,10 @@ class SamExporterTest {
                         + " ThrottlingRateLimit: 50.0, ThrottlingBurstLimit: 20, CachingEnabled: true,"
                         + " CacheTtlInSeconds: 60}], CacheClusterEnabled: true, CacheClusterSize: '0.5',"
                         + " Auth: {ApiKeyRequired: true, UsagePlan: {CreateUsagePlan: PER_API}}}"));
-        assertThat(resource(template, "GetOrderFunction").path("Properties").path("Events").path("GetOrdersId"))
+        assertThat(resource(template, "GetOrderFunction")
+                        .path("Properties")
+                        .path("Events")
+                        .path("GetOrdersId"))
                 .isEqualTo(yaml("{Type: Api, Properties: {Path: '/orders/{id}', Method: GET,"
                         + " RestApiId: {Ref: ShopApi}}}"));
         assertThat(resource(template, "JwtApi").path("Properties").path("Auth"))
@@ -185,7 +231,8 @@ class SamExporterTest {
         assertThat(template.path("Parameters").has("JwtApiJwtIssuer")).isTrue();
 
         JsonNode audit = resource(template, "AuditFunction").path("Properties").path("Events");
-        assertThat(audit.path("Hourly").path("Properties").path("Schedule").asText()).isEqualTo("rate(1 hour)");
+        assertThat(audit.path("Hourly").path("Properties").path("Schedule").asText())
+                .isEqualTo("rate(1 hour)");
         assertThat(audit.path("Alerts").path("Type").asText()).isEqualTo("SNS");
 
         String base = "src/main/java/com/example/kitchensink/";
@@ -202,8 +249,10 @@ class SamExporterTest {
         assertThat(export.files().text(base + "WorkerHandler.java"))
                 .contains("call(EventJson.write(message));")
                 .contains("failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));");
-        assertThat(export.files().contains("src/main/java/shop/code/OrderLookup.java")).isTrue();
-        assertThat(export.files().text(base + "worker/Worker.java")).startsWith("package com.example.kitchensink.worker;");
+        assertThat(export.files().contains("src/main/java/shop/code/OrderLookup.java"))
+                .isTrue();
+        assertThat(export.files().text(base + "worker/Worker.java"))
+                .startsWith("package com.example.kitchensink.worker;");
 
         assertThat(export.notes())
                 .anyMatch(n -> n.contains("'jobs'") && n.contains("360 s"))
@@ -219,18 +268,32 @@ class SamExporterTest {
         assertThat(LINT.lint(template)).isEmpty();
         assertThat(template.path("Resources").fieldNames())
                 .toIterable()
-                .contains("AQuotedNameWithNewlineFunction", "ListItemsFunction", "ListItemsFunction2", "TabLeXTable",
+                .contains(
+                        "AQuotedNameWithNewlineFunction",
+                        "ListItemsFunction",
+                        "ListItemsFunction2",
+                        "TabLeXTable",
                         "TabLeXTable2");
         JsonNode quoted = resource(template, "AQuotedNameWithNewlineFunction");
-        assertThat(quoted.path("Metadata").path("Stratus").path("name").asText()).isEqualTo(AwsDesigns.HOSTILE);
-        assertThat(quoted.path("Properties").path("Environment").path("Variables").path("GREETING").asText())
+        assertThat(quoted.path("Metadata").path("Stratus").path("name").asText())
+                .isEqualTo(AwsDesigns.HOSTILE);
+        assertThat(quoted.path("Properties")
+                        .path("Environment")
+                        .path("Variables")
+                        .path("GREETING")
+                        .asText())
                 .isEqualTo("say \"hi\": ${env:HOME} */ \\u0041 \n next");
-        assertThat(resource(template, "TabLeXTable").path("Metadata").path("Stratus").path("name").asText())
+        assertThat(resource(template, "TabLeXTable")
+                        .path("Metadata")
+                        .path("Stratus")
+                        .path("name")
+                        .asText())
                 .isEqualTo("tab\"le: x\n");
         assertThat(template.path("Metadata").path("Stratus").path("name").asText())
                 .isEqualTo("Evil \"project\": ${x}\n<b>*/");
         assertThat(export.files().paths())
-                .contains("src/main/java/com/example/evilprojectxb/ListItemsHandler.java",
+                .contains(
+                        "src/main/java/com/example/evilprojectxb/ListItemsHandler.java",
                         "src/main/java/com/example/evilprojectxb/ListItemsHandler2.java");
         assertThat(export.files().text("README.md")).doesNotContain("<b>").contains("\\<b\\>");
     }
@@ -243,15 +306,20 @@ class SamExporterTest {
         place.put("MemorySizeMb", 512);
         place.put("Timeout", "ten seconds");
         ((ObjectNode) place.path("Events").path("PostOrders").path("Properties")).put("Verb", "POST");
-        ObjectNode sqs = (ObjectNode) resources.path("ProcessOrderFunction").path("Properties").path("Events")
-                .path("OrdersQueue").path("Properties");
+        ObjectNode sqs = (ObjectNode) resources
+                .path("ProcessOrderFunction")
+                .path("Properties")
+                .path("Events")
+                .path("OrdersQueue")
+                .path("Properties");
         sqs.remove("Queue");
         sqs.put("BatchSize", true);
         ((ObjectNode) resources.path("OrdersQueue").path("Properties")).put("VisibilityTimeout", 1.5);
         ((ObjectNode) resources.path("OrdersTable").path("Properties").path("PrimaryKey")).remove("Type");
         resources.putObject("Bad-Id").put("Type", "AWS::Made::Up");
 
-        List<String> problems = LINT.lint(template).stream().map(Object::toString).toList();
+        List<String> problems =
+                LINT.lint(template).stream().map(Object::toString).toList();
 
         assertThat(problems)
                 .containsExactlyInAnyOrder(
@@ -274,9 +342,16 @@ class SamExporterTest {
     @Test
     void theLintKnowsEveryResourceTypeTheExporterWrites() throws Exception {
         assertThat(LINT.resourceTypes())
-                .contains("AWS::Serverless::Function", "AWS::Serverless::HttpApi", "AWS::Serverless::Api",
-                        "AWS::Serverless::SimpleTable", "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue",
-                        "AWS::SNS::Topic", "AWS::Kinesis::Stream");
+                .contains(
+                        "AWS::Serverless::Function",
+                        "AWS::Serverless::HttpApi",
+                        "AWS::Serverless::Api",
+                        "AWS::Serverless::SimpleTable",
+                        "AWS::DynamoDB::Table",
+                        "AWS::S3::Bucket",
+                        "AWS::SQS::Queue",
+                        "AWS::SNS::Topic",
+                        "AWS::Kinesis::Stream");
         JsonNode template = yaml("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                 + "      Events:\n        E:\n          Type: Carrier\n");
         assertThat(LINT.lint(template).stream().map(Object::toString))

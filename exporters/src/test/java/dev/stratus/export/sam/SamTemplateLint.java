@@ -173,17 +173,16 @@ final class SamTemplateLint {
             List<Problem> problems = object(value, named, path);
             return type.equals("EventSource") && problems.isEmpty() ? event(value, path) : problems;
         }
-        boolean ok =
-                switch (type) {
-                    case "Json" -> true;
-                    case "String" -> value.isTextual();
-                    case "Integer" -> value.isIntegralNumber();
-                    case "Double" -> value.isNumber();
-                    case "Boolean" -> value.isBoolean();
-                    case "Map" -> value.isObject();
-                    case "List" -> value.isArray();
-                    default -> throw new IllegalStateException("the spec names an unknown type " + type + " at " + path);
-                };
+        boolean ok = switch (type) {
+            case "Json" -> true;
+            case "String" -> value.isTextual();
+            case "Integer" -> value.isIntegralNumber();
+            case "Double" -> value.isNumber();
+            case "Boolean" -> value.isBoolean();
+            case "Map" -> value.isObject();
+            case "List" -> value.isArray();
+            default -> throw new IllegalStateException("the spec names an unknown type " + type + " at " + path);
+        };
         return ok ? List.of() : wrong(type, value, path);
     }
 

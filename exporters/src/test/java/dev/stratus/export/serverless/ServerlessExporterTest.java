@@ -67,15 +67,27 @@ class ServerlessExporterTest {
                 .contains(yaml("{Effect: Allow, Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes',"
                         + " 'sqs:GetQueueUrl'], Resource: [{Fn::GetAtt: [OrdersQueue, Arn]}]}"))
                 .contains(yaml("{Effect: Allow, Action: ['sns:Publish'], Resource: [{Ref: OrderEventsTopic}]}"));
-        assertThat(statements.toString()).contains("dynamodb:PutItem", "ses:SendEmail", "identity/${param:orderMailerIdentity}");
-        assertThat(service.path("params").path("default").path("orderMailerIdentity").asText())
+        assertThat(statements.toString())
+                .contains("dynamodb:PutItem", "ses:SendEmail", "identity/${param:orderMailerIdentity}");
+        assertThat(service.path("params")
+                        .path("default")
+                        .path("orderMailerIdentity")
+                        .asText())
                 .isEqualTo("orders@example.com");
         JsonNode resources = service.path("resources").path("Resources");
         assertThat(resources.path("OrdersTable").path("Properties"))
                 .isEqualTo(yaml("{BillingMode: PAY_PER_REQUEST, AttributeDefinitions: [{AttributeName: id,"
                         + " AttributeType: S}], KeySchema: [{AttributeName: id, KeyType: HASH}]}"));
-        assertThat(resources.path("OrdersQueue").path("Properties").path("VisibilityTimeout").asInt()).isEqualTo(180);
-        assertThat(service.path("resources").path("extensions").path("HttpApiStage").path("Properties"))
+        assertThat(resources
+                        .path("OrdersQueue")
+                        .path("Properties")
+                        .path("VisibilityTimeout")
+                        .asInt())
+                .isEqualTo(180);
+        assertThat(service.path("resources")
+                        .path("extensions")
+                        .path("HttpApiStage")
+                        .path("Properties"))
                 .isEqualTo(yaml("{DefaultRouteSettings: {ThrottlingRateLimit: 10000.0, ThrottlingBurstLimit: 5000}}"));
     }
 
@@ -96,7 +108,11 @@ class ServerlessExporterTest {
         assertThat(telemetry.path("functions").path("ingestTelemetry").path("events"))
                 .isEqualTo(yaml("[{stream: {type: kinesis, arn: {Fn::GetAtt: [TelemetryStream, Arn]}, batchSize: 100,"
                         + " startingPosition: LATEST}}]"));
-        assertThat(telemetry.path("resources").path("Resources").path("TelemetryStream").path("Properties"))
+        assertThat(telemetry
+                        .path("resources")
+                        .path("Resources")
+                        .path("TelemetryStream")
+                        .path("Properties"))
                 .isEqualTo(yaml("{ShardCount: 4}"));
     }
 
@@ -117,10 +133,15 @@ class ServerlessExporterTest {
         assertThat(service.path("functions").path("getOrder").path("events"))
                 .isEqualTo(yaml("[{http: {method: get, path: '/orders/{id}', private: true}}]"));
         assertThat(service.path("provider").path("apiGateway"))
-                .isEqualTo(yaml("{apiKeys: [kitchen-sink-key], usagePlan: {throttle: {burstLimit: 20, rateLimit: 50.0}}}"));
+                .isEqualTo(yaml(
+                        "{apiKeys: [kitchen-sink-key], usagePlan: {throttle: {burstLimit: 20, rateLimit: 50.0}}}"));
         assertThat(service.path("functions").path("things").path("events"))
                 .isEqualTo(yaml("[{httpApi: {method: '*', path: /things, authorizer: {name: jwtAuthorizer}}}]"));
-        assertThat(service.path("provider").path("httpApi").path("authorizers").path("jwtAuthorizer").path("issuerUrl")
+        assertThat(service.path("provider")
+                        .path("httpApi")
+                        .path("authorizers")
+                        .path("jwtAuthorizer")
+                        .path("issuerUrl")
                         .asText())
                 .isEqualTo("${param:jwtIssuer}");
         assertThat(service.path("functions").path("worker").path("events"))
