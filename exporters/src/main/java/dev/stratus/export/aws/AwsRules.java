@@ -33,7 +33,8 @@ public final class AwsRules {
         int longest = 0;
         for (ExportPlan.Function function : plan.functions()) {
             for (ExportPlan.Event event : function.events()) {
-                if (event instanceof ExportPlan.QueueMessages messages && messages.queue().id().equals(queue.id())) {
+                if (event instanceof ExportPlan.QueueMessages messages
+                        && messages.queue().id().equals(queue.id())) {
                     longest = Math.max(longest, LambdaProject.timeout(function, new ArrayList<>()));
                 }
             }
@@ -56,8 +57,8 @@ public final class AwsRules {
      * of window for batches over 10, as SQS requires.
      */
     public static Batch sqsBatch(ExportPlan.Function function, ExportPlan.QueueMessages messages, List<String> notes) {
-        int size = clamp(messages.batchSize(), 1, isFifo(messages.queue()) ? 10 : 10_000, function, "SQS batch size",
-                notes);
+        int size = clamp(
+                messages.batchSize(), 1, isFifo(messages.queue()) ? 10 : 10_000, function, "SQS batch size", notes);
         int window = clamp((int) Math.ceil(messages.windowSeconds()), 0, 300, function, "batching window", notes);
         if (size > 10 && window < 1) {
             window = 1;
@@ -69,13 +70,15 @@ public final class AwsRules {
     }
 
     /** A Kinesis batch: 1 to 10,000 records, a window of at most 300 s. */
-    public static Batch kinesisBatch(ExportPlan.Function function, ExportPlan.StreamRecords records, List<String> notes) {
+    public static Batch kinesisBatch(
+            ExportPlan.Function function, ExportPlan.StreamRecords records, List<String> notes) {
         return new Batch(
                 clamp(records.batchSize(), 1, 10_000, function, "Kinesis batch size", notes),
                 clamp((int) Math.ceil(records.windowSeconds()), 0, 300, function, "batching window", notes));
     }
 
-    private static int clamp(int value, int min, int max, ExportPlan.Function function, String what, List<String> notes) {
+    private static int clamp(
+            int value, int min, int max, ExportPlan.Function function, String what, List<String> notes) {
         int clamped = Math.max(min, Math.min(max, value));
         if (clamped != value) {
             notes.add("The function '" + function.name() + "' has a " + what + " of " + value + "; AWS allows " + min
@@ -116,7 +119,8 @@ public final class AwsRules {
         List<String> buckets = new ArrayList<>();
         for (ExportPlan.Function function : plan.functions()) {
             for (ExportPlan.Event event : function.events()) {
-                if (event instanceof ExportPlan.StorageEvent storage && !buckets.contains(storage.bucket().id())) {
+                if (event instanceof ExportPlan.StorageEvent storage
+                        && !buckets.contains(storage.bucket().id())) {
                     buckets.add(storage.bucket().id());
                 }
             }

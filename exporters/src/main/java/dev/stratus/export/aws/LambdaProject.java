@@ -68,8 +68,7 @@ public final class LambdaProject {
             String className = classes.next(Names.pascal(function.name(), "function") + "Handler");
             String codePackage = basePackage + "." + packages.next(Names.packageSegment(function.name(), "function"));
             Optional<UserCode> code = UserCode.of(function.node(), codePackage);
-            handlers.put(
-                    function.id(), new Handler(function, className, HandlerKind.of(function), code.orElse(null)));
+            handlers.put(function.id(), new Handler(function, className, HandlerKind.of(function), code.orElse(null)));
         }
         return new LambdaProject(plan, basePackage, MavenPom.artifactId(plan.project(), "lambda"), handlers);
     }
@@ -106,8 +105,8 @@ public final class LambdaProject {
         if (version == 17 || version == 21 || version == 25) {
             return "java" + version;
         }
-        notes.add("The function '" + function.name() + "' asks for the runtime '" + function.node().runtime()
-                + "'; the export is a Java project, so it runs on java21.");
+        notes.add("The function '" + function.name() + "' asks for the runtime '"
+                + function.node().runtime() + "'; the export is a Java project, so it runs on java21.");
         return "java21";
     }
 
@@ -158,9 +157,10 @@ public final class LambdaProject {
                 }
                 if (earlier == null) {
                     if (files.contains(path)) {
-                        throw new ExportException("the code of function '" + handler.function().name()
-                                + "' declares " + handler.code().qualifiedName()
-                                + ", which is a generated class; rename it or move it to another package");
+                        throw new ExportException(
+                                "the code of function '" + handler.function().name()
+                                        + "' declares " + handler.code().qualifiedName()
+                                        + ", which is a generated class; rename it or move it to another package");
                     }
                     files.add(path, handler.code().source());
                 }
@@ -184,15 +184,21 @@ public final class LambdaProject {
         HandlerKind kind = handler.kind();
         ExportPlan.Function function = handler.function();
         List<String> imports = new ArrayList<>(List.of(
-                "com.amazonaws.services.lambda.runtime.Context", "com.amazonaws.services.lambda.runtime.RequestHandler"));
+                "com.amazonaws.services.lambda.runtime.Context",
+                "com.amazonaws.services.lambda.runtime.RequestHandler"));
         switch (kind) {
-            case HTTP_API -> imports.addAll(
-                    List.of(EVENTS + "APIGatewayV2HTTPEvent", EVENTS + "APIGatewayV2HTTPResponse", "java.util.Map"));
-            case REST_API -> imports.addAll(List.of(
-                    EVENTS + "APIGatewayProxyRequestEvent", EVENTS + "APIGatewayProxyResponseEvent", "java.util.Map"));
+            case HTTP_API ->
+                imports.addAll(List.of(
+                        EVENTS + "APIGatewayV2HTTPEvent", EVENTS + "APIGatewayV2HTTPResponse", "java.util.Map"));
+            case REST_API ->
+                imports.addAll(List.of(
+                        EVENTS + "APIGatewayProxyRequestEvent",
+                        EVENTS + "APIGatewayProxyResponseEvent",
+                        "java.util.Map"));
             case SCHEDULE -> imports.add(EVENTS + "ScheduledEvent");
-            case QUEUE -> imports.addAll(
-                    List.of(EVENTS + "SQSBatchResponse", EVENTS + "SQSEvent", "java.util.ArrayList", "java.util.List"));
+            case QUEUE ->
+                imports.addAll(List.of(
+                        EVENTS + "SQSBatchResponse", EVENTS + "SQSEvent", "java.util.ArrayList", "java.util.List"));
             case STORAGE -> imports.add(EVENTS + "S3Event");
             case STREAM -> imports.add(EVENTS + "KinesisEvent");
             case TOPIC -> imports.add(EVENTS + "SNSEvent");
@@ -213,9 +219,11 @@ public final class LambdaProject {
             out.append(" *\n * <p>It passes the event as JSON to the function's own code, {@link ")
                     .append(handler.code().qualifiedName())
                     .append("}")
-                    .append(kind == HandlerKind.QUEUE ? ", one message at a time;\n * a message whose"
-                            + " handling fails is reported back to SQS for a retry, the others are done"
-                            : "")
+                    .append(
+                            kind == HandlerKind.QUEUE
+                                    ? ", one message at a time;\n * a message whose"
+                                            + " handling fails is reported back to SQS for a retry, the others are done"
+                                    : "")
                     .append(".\n");
         } else {
             out.append(" *\n * <p>The function has no code of its own yet: the handler logs the event and"
@@ -224,9 +232,10 @@ public final class LambdaProject {
         }
         if (kind == HandlerKind.ANY) {
             out.append(" *\n * <p>It takes the event as a map because ")
-                    .append(function.events().isEmpty()
-                            ? "only other functions invoke it, with a payload of their choice"
-                            : "several kinds of event start it")
+                    .append(
+                            function.events().isEmpty()
+                                    ? "only other functions invoke it, with a payload of their choice"
+                                    : "several kinds of event start it")
                     .append("; an HTTP event\n * (one with a requestContext) gets an HTTP answer.\n");
         }
         out.append(" */\n");
@@ -244,11 +253,17 @@ public final class LambdaProject {
         out.append("    static final String[] CONNECTIONS = {")
                 .append(String.join(
                         ", ",
-                        handler.connectionVariables().stream().map(JavaText::literal).toList()))
+                        handler.connectionVariables().stream()
+                                .map(JavaText::literal)
+                                .toList()))
                 .append("};\n\n");
         if (handler.code() != null) {
             String type = handler.code().qualifiedName();
-            out.append("    private final ").append(type).append(" code = new ").append(type).append("();\n\n");
+            out.append("    private final ")
+                    .append(type)
+                    .append(" code = new ")
+                    .append(type)
+                    .append("();\n\n");
         }
         out.append("    @Override\n    public ")
                 .append(kind.output())
@@ -270,17 +285,18 @@ public final class LambdaProject {
                     + "    }\n");
         }
         if (kind == HandlerKind.ANY) {
-            out.append("\n    /** An HTTP event gets an HTTP answer with the body; any other event the body itself. */\n"
-                    + "    private static Object respond(Map<String, Object> event, String body) {\n"
-                    + "        if (event == null || !event.containsKey(\"requestContext\")) {\n"
-                    + "            return body;\n"
-                    + "        }\n"
-                    + "        Map<String, Object> response = new LinkedHashMap<>();\n"
-                    + "        response.put(\"statusCode\", 200);\n"
-                    + "        response.put(\"headers\", Map.of(\"Content-Type\", \"application/json\"));\n"
-                    + "        response.put(\"body\", body);\n"
-                    + "        return response;\n"
-                    + "    }\n");
+            out.append(
+                    "\n    /** An HTTP event gets an HTTP answer with the body; any other event the body itself. */\n"
+                            + "    private static Object respond(Map<String, Object> event, String body) {\n"
+                            + "        if (event == null || !event.containsKey(\"requestContext\")) {\n"
+                            + "            return body;\n"
+                            + "        }\n"
+                            + "        Map<String, Object> response = new LinkedHashMap<>();\n"
+                            + "        response.put(\"statusCode\", 200);\n"
+                            + "        response.put(\"headers\", Map.of(\"Content-Type\", \"application/json\"));\n"
+                            + "        response.put(\"body\", body);\n"
+                            + "        return response;\n"
+                            + "    }\n");
         }
         out.append("}\n");
         return out.toString();
@@ -291,17 +307,19 @@ public final class LambdaProject {
         String answer = hasCode ? "call(EventJson.write(event))" : "EventJson.answer(FUNCTION, CONNECTIONS)";
         String prelude = hasCode ? "" : log;
         return switch (kind) {
-            case HTTP_API -> prelude
-                    + "        return APIGatewayV2HTTPResponse.builder()\n"
-                    + "                .withStatusCode(200)\n"
-                    + "                .withHeaders(Map.of(\"Content-Type\", \"application/json\"))\n"
-                    + "                .withBody(" + answer + ")\n"
-                    + "                .build();\n";
-            case REST_API -> prelude
-                    + "        return new APIGatewayProxyResponseEvent()\n"
-                    + "                .withStatusCode(200)\n"
-                    + "                .withHeaders(Map.of(\"Content-Type\", \"application/json\"))\n"
-                    + "                .withBody(" + answer + ");\n";
+            case HTTP_API ->
+                prelude
+                        + "        return APIGatewayV2HTTPResponse.builder()\n"
+                        + "                .withStatusCode(200)\n"
+                        + "                .withHeaders(Map.of(\"Content-Type\", \"application/json\"))\n"
+                        + "                .withBody(" + answer + ")\n"
+                        + "                .build();\n";
+            case REST_API ->
+                prelude
+                        + "        return new APIGatewayProxyResponseEvent()\n"
+                        + "                .withStatusCode(200)\n"
+                        + "                .withHeaders(Map.of(\"Content-Type\", \"application/json\"))\n"
+                        + "                .withBody(" + answer + ");\n";
             case QUEUE -> queueBody(hasCode);
             case ANY -> prelude + "        return respond(event, " + answer + ");\n";
             default -> prelude + "        return " + answer + ";\n";
@@ -316,13 +334,14 @@ public final class LambdaProject {
             out.append("            try {\n"
                     + "                call(EventJson.write(message));\n"
                     + "            } catch (RuntimeException e) {\n"
-                    + "                context.getLogger().log(FUNCTION + \" failed on message \" + message.getMessageId()"
-                    + " + \": \" + e);\n"
+                    + "                context.getLogger()\n"
+                    + "                        .log(FUNCTION + \" failed on message \" + message.getMessageId() + \": \" + e);\n"
                     + "                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));\n"
                     + "            }\n");
         } else {
-            out.append("            context.getLogger().log(FUNCTION + \" received message \" + message.getMessageId()"
-                    + " + \": \" + EventJson.write(message));\n");
+            out.append("            context.getLogger()\n"
+                    + "                    .log(FUNCTION + \" received message \" + message.getMessageId() + \": \""
+                    + " + EventJson.write(message));\n");
         }
         out.append("        }\n");
         if (!hasCode) {
@@ -349,18 +368,21 @@ public final class LambdaProject {
         if (event instanceof ExportPlan.Http http) {
             return http.gateway() == null
                     ? "HTTP requests to its function URL"
-                    : http.method() + " " + http.path() + " on the API '" + name(http.gateway().name(), http.gateway().id())
-                            + "'";
+                    : http.method() + " " + http.path() + " on the API '"
+                            + name(http.gateway().name(), http.gateway().id()) + "'";
         }
         if (event instanceof ExportPlan.Schedule schedule) {
-            return "the schedule '" + name(schedule.trigger().name(), schedule.trigger().id()) + "' ("
+            return "the schedule '"
+                    + name(schedule.trigger().name(), schedule.trigger().id()) + "' ("
                     + schedule.trigger().expression() + ")";
         }
         if (event instanceof ExportPlan.QueueMessages queue) {
-            return "messages from the queue '" + queue.queue().name() + "' (batches of up to " + queue.batchSize() + ")";
+            return "messages from the queue '" + queue.queue().name() + "' (batches of up to " + queue.batchSize()
+                    + ")";
         }
         if (event instanceof ExportPlan.StorageEvent storage) {
-            return "objects " + storage.event().id() + " in the bucket '" + storage.bucket().name() + "'"
+            return "objects " + storage.event().id() + " in the bucket '"
+                    + storage.bucket().name() + "'"
                     + (storage.prefix().isEmpty() ? "" : " under '" + storage.prefix() + "'")
                     + (storage.suffix().isEmpty() ? "" : " ending in '" + storage.suffix() + "'");
         }

@@ -11,7 +11,7 @@ public final class Markdown {
         StringBuilder out = new StringBuilder(line.length());
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if ("\\`*_[]<>|#{}!".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|#".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c < 0x20 ? ' ' : c);

@@ -18,17 +18,19 @@ import dev.stratus.export.aws.LambdaProject;
 import dev.stratus.export.aws.LogicalIds;
 import dev.stratus.export.aws.Markdown;
 import dev.stratus.model.ApiGateway;
+import dev.stratus.model.Edge;
 import dev.stratus.model.ExternalApi;
+import dev.stratus.model.HttpTrigger;
 import dev.stratus.model.Node;
 import dev.stratus.model.Project;
-
+import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.StorageTrigger;
 import dev.stratus.model.StreamTrigger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,6 +76,9 @@ public final class SamExporter implements Exporter {
         private final Map<String, String> emailParameters = new HashMap<>();
         private final Set<String> eventBuckets = new LinkedHashSet<>();
         private final Set<String> skippedApis = new LinkedHashSet<>();
+        /** The nodes behind template parameters (email services), for an import to recover. */
+        private final ObjectNode parameterNodes = Documents.object();
+
         private LambdaProject lambda;
 
         Builder(ExportPlan plan) {
@@ -101,6 +106,22 @@ public final class SamExporter implements Exporter {
             ObjectNode stratus = template.putObject("Metadata").putObject("Stratus");
             stratus.put("name", plan.project().name());
             stratus.put("description", plan.project().description());
+            if (!parameterNodes.isEmpty()) {
+                stratus.set("parameters", parameterNodes);
+            }
+            ArrayNode externalApis = Documents.array();
+            for (ExportPlan.Resource resource : plan.resources()) {
+                if (resource.node() instanceof ExternalApi api) {
+                    externalApis
+                            .addObject()
+                            .put("id", api.id())
+                            .put("name", api.name())
+                            .put("url", api.url());
+                }
+            }
+            if (!externalApis.isEmpty()) {
+                stratus.set("externalApis", externalApis);
+            }
             if (!parameters.isEmpty()) {
                 template.set("Parameters", parameters);
             }
@@ -123,8 +144,9 @@ public final class SamExporter implements Exporter {
                     case QUEUE -> ids.assign(resource.id(), resource.name(), "queue", "Queue");
                     case TOPIC -> ids.assign(resource.id(), resource.name(), "topic", "Topic");
                     case STREAM -> ids.assign(resource.id(), resource.name(), "stream", "Stream");
-                    case EMAIL -> emailParameters.put(
-                            resource.id(), ids.assign(resource.id(), resource.name(), "email", "Identity"));
+                    case EMAIL ->
+                        emailParameters.put(
+                                resource.id(), ids.assign(resource.id(), resource.name(), "email", "Identity"));
                     case EXTERNAL_API -> {
                         // Only a URL: nothing to create.
                     }
@@ -162,7 +184,8 @@ public final class SamExporter implements Exporter {
                     output(id + "Name", "The name of the bucket '" + resource.name() + "'", bucketName(resource));
                 }
                 case QUEUE -> {
-                    ObjectNode properties = resource(id, "AWS::SQS::Queue", resource.node()).putObject("Properties");
+                    ObjectNode properties =
+                            resource(id, "AWS::SQS::Queue", resource.node()).putObject("Properties");
                     if (AwsRules.isFifo(resource)) {
                         properties.put("FifoQueue", true);
                     }
@@ -174,8 +197,8 @@ public final class SamExporter implements Exporter {
                     output(id + "Arn", "The ARN of the topic '" + resource.name() + "'", ref(id));
                 }
                 case STREAM -> {
-                    ObjectNode properties =
-                            resource(id, "AWS::Kinesis::Stream", resource.node()).putObject("Properties");
+                    ObjectNode properties = resource(id, "AWS::Kinesis::Stream", resource.node())
+                            .putObject("Properties");
                     int shards = resource.node() instanceof StreamTrigger s ? s.shards() : 1;
                     properties.put("ShardCount", shards);
                     output(id + "Name", "The name of the stream '" + resource.name() + "'", ref(id));
@@ -201,6 +224,10 @@ public final class SamExporter implements Exporter {
 
         private void emailParameter(ExportPlan.Resource resource) {
             String id = emailParameters.get(resource.id());
+            parameterNodes
+                    .putObject(id)
+                    .put("id", resource.id())
+                    .put("name", resource.node().name());
             ObjectNode parameter = parameters.putObject(id);
             parameter.put("Type", "String");
             parameter.put(
@@ -234,8 +261,9 @@ public final class SamExporter implements Exporter {
                         + " reachable on its public URL.");
             }
             boolean rest = gateway.type() == ApiGateway.Type.REST;
-            ObjectNode properties = resource(id, rest ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi", gateway)
-                    .putObject("Properties");
+            ObjectNode resource = resource(id, rest ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi", gateway);
+            triggerMetadata(resource, gateway.id(), HttpTrigger.class, "httpTriggers");
+            ObjectNode properties = resource.putObject("Properties");
             properties.put("StageName", STAGE);
             if (rest) {
                 ObjectNode settings = properties.putArray("MethodSettings").addObject();
@@ -247,7 +275,8 @@ public final class SamExporter implements Exporter {
                     properties.put("CacheClusterEnabled", true);
                     properties.put("CacheClusterSize", "0.5");
                     settings.put("CachingEnabled", true);
-                    settings.put("CacheTtlInSeconds", (int) Math.min(3600, Math.ceil(gateway.cache().ttlSeconds())));
+                    settings.put("CacheTtlInSeconds", (int)
+                            Math.min(3600, Math.ceil(gateway.cache().ttlSeconds())));
                     notes.add("The API '" + name(gateway) + "' caches answers in a 0.5 GB API Gateway cache,"
                             + " which is billed by the hour.");
                 }
@@ -311,10 +340,14 @@ public final class SamExporter implements Exporter {
                     } else {
                         String issuer = ids.fresh(id, "api", "JwtIssuer");
                         String audience = ids.fresh(id, "api", "JwtAudience");
-                        parameters.putObject(issuer).put("Type", "String").put(
-                                "Description", "The issuer URL of the JWTs the API accepts");
-                        parameters.putObject(audience).put("Type", "String").put(
-                                "Description", "The audience (client id) of the JWTs the API accepts");
+                        parameters
+                                .putObject(issuer)
+                                .put("Type", "String")
+                                .put("Description", "The issuer URL of the JWTs the API accepts");
+                        parameters
+                                .putObject(audience)
+                                .put("Type", "String")
+                                .put("Description", "The audience (client id) of the JWTs the API accepts");
                         ObjectNode authorizer = auth.putObject("Authorizers").putObject("JwtAuthorizer");
                         authorizer.put("IdentitySource", "$request.header.Authorization");
                         ObjectNode jwt = authorizer.putObject("JwtConfiguration");
@@ -333,12 +366,16 @@ public final class SamExporter implements Exporter {
 
         private void function(ExportPlan.Function function) {
             String id = ids.of(function.id());
-            ObjectNode properties =
-                    resource(id, "AWS::Serverless::Function", function.node()).putObject("Properties");
+            ObjectNode resource = resource(id, "AWS::Serverless::Function", function.node());
+            triggerMetadata(resource, function.id(), HttpTrigger.class, "httpTriggers");
+            triggerMetadata(resource, function.id(), ScheduleTrigger.class, "scheduleTriggers");
+            ObjectNode properties = resource.putObject("Properties");
             properties.put("CodeUri", ".");
             properties.put("Handler", lambda.handlerName(function.id()));
             properties.put("Runtime", LambdaProject.runtime(function, notes));
-            properties.putArray("Architectures").add(function.node().architecture().id());
+            properties
+                    .putArray("Architectures")
+                    .add(function.node().architecture().id());
             properties.put("MemorySize", LambdaProject.memory(function, notes));
             properties.put("Timeout", LambdaProject.timeout(function, notes));
             if (!function.environment().isEmpty()) {
@@ -354,7 +391,9 @@ public final class SamExporter implements Exporter {
             int provisioned = function.node().provisionedConcurrency();
             if (provisioned > 0) {
                 properties.put("AutoPublishAlias", ALIAS);
-                properties.putObject("ProvisionedConcurrencyConfig").put("ProvisionedConcurrentExecutions", provisioned);
+                properties
+                        .putObject("ProvisionedConcurrencyConfig")
+                        .put("ProvisionedConcurrentExecutions", provisioned);
                 notes.add("The function '" + function.name() + "' keeps " + provisioned + " instances warm on the"
                         + " alias '" + ALIAS + "' (provisioned concurrency is billed while enabled); its events"
                         + " invoke that alias.");
@@ -369,7 +408,8 @@ public final class SamExporter implements Exporter {
             if (url) {
                 properties.putObject("FunctionUrlConfig").put("AuthType", "NONE");
                 for (ExportPlan.Event event : function.events()) {
-                    if (event instanceof ExportPlan.Http http && http.gateway() == null
+                    if (event instanceof ExportPlan.Http http
+                            && http.gateway() == null
                             && !AwsRules.urlMatchesRoute(function, http)) {
                         notes.add("The function '" + function.name() + "' is reached through its function URL,"
                                 + " which answers every method and path; the route " + http.method() + " "
@@ -389,6 +429,24 @@ public final class SamExporter implements Exporter {
             output(id + "Arn", "The ARN of the function '" + function.name() + "'", getAtt(id, "Arn"));
         }
 
+        /**
+         * Records in the resource's Stratus metadata the trigger nodes of a kind that feed it and become
+         * no resource of their own (HTTP triggers, schedules), so that an import recovers them.
+         */
+        private void triggerMetadata(ObjectNode resource, String nodeId, Class<? extends Node> kind, String key) {
+            Map<String, Node> nodes = plan.project().architecture().nodesById();
+            ArrayNode triggers = Documents.array();
+            for (Edge edge : plan.project().architecture().edges()) {
+                Node from = nodes.get(edge.from());
+                if (edge.to().equals(nodeId) && kind.isInstance(from)) {
+                    triggers.addObject().put("id", from.id()).put("name", from.name());
+                }
+            }
+            if (!triggers.isEmpty()) {
+                ((ObjectNode) resource.path("Metadata").path("Stratus")).set(key, triggers);
+            }
+        }
+
         private JsonNode value(ExportPlan.Variable variable) {
             if (!variable.isReference()) {
                 return TextNode.valueOf(variable.literal());
@@ -400,11 +458,11 @@ public final class SamExporter implements Exporter {
             ExportPlan.Resource resource = connection.resource();
             return switch (resource.kind()) {
                 case BUCKET -> bucketName(resource);
-                case QUEUE -> variable.name().endsWith("_NAME")
-                        ? getAtt(ids.of(resource.id()), "QueueName")
-                        : ref(ids.of(resource.id()));
-                case EXTERNAL_API -> TextNode.valueOf(
-                        resource.node() instanceof ExternalApi api ? api.url() : "");
+                case QUEUE ->
+                    variable.name().endsWith("_NAME")
+                            ? getAtt(ids.of(resource.id()), "QueueName")
+                            : ref(ids.of(resource.id()));
+                case EXTERNAL_API -> TextNode.valueOf(resource.node() instanceof ExternalApi api ? api.url() : "");
                 case EMAIL -> ref(emailParameters.get(resource.id()));
                 default -> ref(ids.of(resource.id()));
             };
@@ -428,20 +486,25 @@ public final class SamExporter implements Exporter {
             Set<JsonNode> policies = new LinkedHashSet<>();
             for (ExportPlan.Connection connection : function.connections()) {
                 if (connection.function() != null) {
-                    policies.add(policy("LambdaInvokePolicy", "FunctionName", ref(ids.of(connection.function().id()))));
+                    policies.add(policy(
+                            "LambdaInvokePolicy",
+                            "FunctionName",
+                            ref(ids.of(connection.function().id()))));
                     continue;
                 }
                 ExportPlan.Resource resource = connection.resource();
                 switch (resource.kind()) {
                     case TABLE -> policies.add(policy("DynamoDBCrudPolicy", "TableName", ref(ids.of(resource.id()))));
                     case BUCKET -> policies.add(policy("S3CrudPolicy", "BucketName", bucketName(resource)));
-                    case QUEUE -> policies.add(policy(
-                            "SQSSendMessagePolicy", "QueueName", getAtt(ids.of(resource.id()), "QueueName")));
-                    case TOPIC -> policies.add(policy(
-                            "SNSPublishMessagePolicy", "TopicName", getAtt(ids.of(resource.id()), "TopicName")));
+                    case QUEUE ->
+                        policies.add(policy(
+                                "SQSSendMessagePolicy", "QueueName", getAtt(ids.of(resource.id()), "QueueName")));
+                    case TOPIC ->
+                        policies.add(policy(
+                                "SNSPublishMessagePolicy", "TopicName", getAtt(ids.of(resource.id()), "TopicName")));
                     case STREAM -> policies.add(policy("KinesisCrudPolicy", "StreamName", ref(ids.of(resource.id()))));
-                    case EMAIL -> policies.add(policy(
-                            "SESCrudPolicy", "IdentityName", ref(emailParameters.get(resource.id()))));
+                    case EMAIL ->
+                        policies.add(policy("SESCrudPolicy", "IdentityName", ref(emailParameters.get(resource.id()))));
                     case EXTERNAL_API -> {
                         // An HTTP call out of AWS needs no permission.
                     }
@@ -473,15 +536,18 @@ public final class SamExporter implements Exporter {
             Names.Unique names = new Names.Unique("", 60);
             for (ExportPlan.Event event : function.events()) {
                 if (event instanceof ExportPlan.Http http) {
-                    if (http.gateway() == null || skippedApis.contains(http.gateway().id())) {
+                    if (http.gateway() == null
+                            || skippedApis.contains(http.gateway().id())) {
                         continue;
                     }
                     boolean rest = http.gateway().type() == ApiGateway.Type.REST;
-                    ObjectNode e = event(events, names, http.method() + " " + http.path(), "route",
-                            rest ? "Api" : "HttpApi");
+                    ObjectNode e =
+                            event(events, names, http.method() + " " + http.path(), "route", rest ? "Api" : "HttpApi");
                     e.put("Path", http.path());
                     e.put("Method", http.method());
-                    e.set(rest ? "RestApiId" : "ApiId", ref(ids.of(http.gateway().id())));
+                    e.set(
+                            rest ? "RestApiId" : "ApiId",
+                            ref(ids.of(http.gateway().id())));
                 } else if (event instanceof ExportPlan.Schedule schedule) {
                     ObjectNode e = event(events, names, name(schedule.trigger()), "schedule", "Schedule");
                     e.put("Schedule", schedule.trigger().expression().strip());
@@ -493,9 +559,12 @@ public final class SamExporter implements Exporter {
                     e.set("Bucket", ref(ids.of(storage.bucket().id())));
                     e.put(
                             "Events",
-                            storage.event() == StorageTrigger.Event.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
+                            storage.event() == StorageTrigger.Event.CREATED
+                                    ? "s3:ObjectCreated:*"
+                                    : "s3:ObjectRemoved:*");
                     if (!storage.prefix().isEmpty() || !storage.suffix().isEmpty()) {
-                        ArrayNode rules = e.putObject("Filter").putObject("S3Key").putArray("Rules");
+                        ArrayNode rules =
+                                e.putObject("Filter").putObject("S3Key").putArray("Rules");
                         if (!storage.prefix().isEmpty()) {
                             rules.addObject().put("Name", "prefix").put("Value", storage.prefix());
                         }
@@ -521,7 +590,10 @@ public final class SamExporter implements Exporter {
         }
 
         private void queueEvent(
-                ExportPlan.Function function, ObjectNode events, Names.Unique names, ExportPlan.QueueMessages messages) {
+                ExportPlan.Function function,
+                ObjectNode events,
+                Names.Unique names,
+                ExportPlan.QueueMessages messages) {
             ObjectNode e = event(events, names, messages.queue().name(), "queue", "SQS");
             e.set("Queue", getAtt(ids.of(messages.queue().id()), "Arn"));
             AwsRules.Batch batch = AwsRules.sqsBatch(function, messages, notes);
@@ -535,7 +607,8 @@ public final class SamExporter implements Exporter {
         }
 
         /** Adds an event named after {@code label} and returns its Properties. */
-        private static ObjectNode event(ObjectNode events, Names.Unique names, String label, String fallback, String type) {
+        private static ObjectNode event(
+                ObjectNode events, Names.Unique names, String label, String fallback, String type) {
             ObjectNode event = events.putObject(names.next(Names.pascal(label, fallback)));
             event.put("Type", type);
             return event.putObject("Properties");
@@ -557,33 +630,46 @@ public final class SamExporter implements Exporter {
                 out.append(Markdown.text(project.description())).append("\n\n");
             }
             out.append("Exported from Stratus. `template.yaml` is an AWS SAM template; the functions are one Maven"
-                    + " project (`pom.xml`, Java ").append(dev.stratus.export.MavenPom.JAVA_RELEASE)
-                    .append(" bytecode) on aws-lambda-java-core ").append(LambdaProject.CORE_VERSION)
-                    .append(" and aws-lambda-java-events ").append(LambdaProject.EVENTS_VERSION).append(".\n\n");
+                            + " project (`pom.xml`, Java ")
+                    .append(dev.stratus.export.MavenPom.JAVA_RELEASE)
+                    .append(" bytecode) on aws-lambda-java-core ")
+                    .append(LambdaProject.CORE_VERSION)
+                    .append(" and aws-lambda-java-events ")
+                    .append(LambdaProject.EVENTS_VERSION)
+                    .append(".\n\n");
             out.append("## Prerequisites\n\n"
                     + "- JDK 17 or later and Maven 3.8 or later\n"
                     + "- AWS SAM CLI (`sam --version`) and AWS credentials for the account to deploy to"
                     + " (`aws configure`)\n"
                     + "- Docker, only for `sam local invoke`\n\n");
             out.append("## Build and deploy\n\n```sh\n"
-                    + "mvn package                 # compiles and tests the handlers, builds target/")
-                    .append(lambda.artifactId()).append(".jar\n"
-                    + "sam validate --lint         # checks the template\n"
-                    + "sam build                   # builds each function from the Maven project (CodeUri: .)\n"
-                    + "sam deploy --guided         # first deploy: asks for stack name, region and parameters\n"
-                    + "```\n\n"
-                    + "Later deploys: `sam build && sam deploy`. Remove everything with `sam delete`.\n\n");
-            out.append("## Run a function locally\n\n```sh\nsam build\n");
+                            + "mvn package                 # compiles the handlers, builds target/")
+                    .append(lambda.artifactId())
+                    .append(".jar\n"
+                            + "sam validate --lint         # checks the template\n"
+                            + "sam build                   # builds each function from the Maven project (CodeUri: .)\n"
+                            + "sam deploy --guided         # first deploy: asks for stack name, region and parameters\n"
+                            + "```\n\n"
+                            + "Later deploys: `sam build && sam deploy`. Remove everything with `sam delete`.\n\n");
             ExportPlan.Function first = plan.functions().get(0);
-            out.append("sam local invoke ").append(ids.of(first.id()))
-                    .append(" --event events/event.json   # an event of the function's type\n```\n\n");
-            out.append("`sam local generate-event` prints sample events (for example"
-                    + " `sam local generate-event apigateway http-api-proxy`).\n\n");
+            out.append("## Run a function locally\n\n```sh\nsam build\n");
+            String sample = sampleEvent(HandlerKind.of(first));
+            out.append(
+                    sample != null
+                            ? "sam local generate-event " + sample + " > event.json\n"
+                            : "echo '{}' > event.json\n");
+            out.append("sam local invoke ").append(ids.of(first.id())).append(" --event event.json\n");
+            out.append("```\n\n`sam local generate-event --help` lists sample events of every kind; `sam local"
+                    + " start-api` serves the APIs on localhost.\n\n");
             out.append("## Functions\n\n| Logical id | Handler | Started by |\n|---|---|---|\n");
             for (ExportPlan.Function function : plan.functions()) {
-                out.append("| ").append(ids.of(function.id())).append(" | ")
-                        .append(Markdown.code(lambda.handlerName(function.id()))).append(" | ")
-                        .append(Markdown.text(startedBy(function))).append(" |\n");
+                out.append("| ")
+                        .append(ids.of(function.id()))
+                        .append(" | ")
+                        .append(Markdown.code(lambda.handlerName(function.id())))
+                        .append(" | ")
+                        .append(Markdown.text(startedBy(function)))
+                        .append(" |\n");
             }
             out.append("\nA function with code of its own in the design gets it beside its handler; the others"
                     + " log each event and answer with JSON naming the function and its connections — replace"
@@ -600,6 +686,20 @@ public final class SamExporter implements Exporter {
                 out.append("## Notes\n\n").append(Markdown.bullets(notes)).append('\n');
             }
             return out.toString();
+        }
+
+        /** The arguments of {@code sam local generate-event} for a sample event of the handler's kind. */
+        private static String sampleEvent(HandlerKind kind) {
+            return switch (kind) {
+                case HTTP_API -> "apigateway http-api-proxy";
+                case REST_API -> "apigateway aws-proxy";
+                case SCHEDULE -> "cloudwatch scheduled-event";
+                case QUEUE -> "sqs receive-message";
+                case STORAGE -> "s3 put";
+                case STREAM -> "kinesis get-records";
+                case TOPIC -> "sns notification";
+                case ANY -> null;
+            };
         }
 
         private String startedBy(ExportPlan.Function function) {
@@ -639,7 +739,8 @@ public final class SamExporter implements Exporter {
     }
 
     private static String description(Project project) {
-        String text = project.description().isBlank() ? "Exported from Stratus: " + project.name() : project.description();
+        String text =
+                project.description().isBlank() ? "Exported from Stratus: " + project.name() : project.description();
         return truncate(text, 1024);
     }
 

@@ -196,9 +196,16 @@ public final class ServerlessExporter implements Exporter {
                     String id = ids.assign(resource.id(), resource.name(), "table", "Table");
                     ObjectNode properties = resource(id, "AWS::DynamoDB::Table", resource.node());
                     properties.put("BillingMode", "PAY_PER_REQUEST");
-                    properties.putArray("AttributeDefinitions").addObject()
-                            .put("AttributeName", "id").put("AttributeType", "S");
-                    properties.putArray("KeySchema").addObject().put("AttributeName", "id").put("KeyType", "HASH");
+                    properties
+                            .putArray("AttributeDefinitions")
+                            .addObject()
+                            .put("AttributeName", "id")
+                            .put("AttributeType", "S");
+                    properties
+                            .putArray("KeySchema")
+                            .addObject()
+                            .put("AttributeName", "id")
+                            .put("KeyType", "HASH");
                     output(id + "Name", "The name of the table '" + resource.name() + "'", ref(id));
                 }
                 case BUCKET -> {
@@ -242,7 +249,9 @@ public final class ServerlessExporter implements Exporter {
                     params.put(param, sender != null ? literal(sender) : "example.com");
                     notes.add("Email through '" + resource.name() + "' needs an SES identity verified in your account:"
                             + " the parameter " + param + " names it (now "
-                            + (sender != null ? sender + ", from the function's environment" : "a placeholder, example.com")
+                            + (sender != null
+                                    ? sender + ", from the function's environment"
+                                    : "a placeholder, example.com")
                             + "); set it under params in serverless.yml or with --param=\"" + param + "=...\".");
                 }
                 case EXTERNAL_API -> {
@@ -270,9 +279,7 @@ public final class ServerlessExporter implements Exporter {
         }
 
         private JsonNode bucketValue(ExportPlan.Resource bucket) {
-            return eventBuckets.contains(bucket.id())
-                    ? TextNode.valueOf(bucketName(bucket))
-                    : ref(ids.of(bucket.id()));
+            return eventBuckets.contains(bucket.id()) ? TextNode.valueOf(bucketName(bucket)) : ref(ids.of(bucket.id()));
         }
 
         /** The bucket's ARN, and the ARN of its objects. */
@@ -296,7 +303,8 @@ public final class ServerlessExporter implements Exporter {
             int rest = 0;
             for (ExportPlan.Api api : plan.apis()) {
                 if (api.routes().isEmpty()) {
-                    notes.add("The API '" + name(api.gateway()) + "' has no routes to functions, so it is not exported.");
+                    notes.add(
+                            "The API '" + name(api.gateway()) + "' has no routes to functions, so it is not exported.");
                     continue;
                 }
                 ApiGateway gateway = api.gateway();
@@ -330,12 +338,14 @@ public final class ServerlessExporter implements Exporter {
                                     + " REST API in the design.");
                         }
                     }
-                    case IAM -> notes.add("The API '" + name(gateway) + "' uses IAM authorisation: callers sign"
-                            + " requests with SigV4 and need execute-api:Invoke permission.");
+                    case IAM ->
+                        notes.add("The API '" + name(gateway) + "' uses IAM authorisation: callers sign"
+                                + " requests with SigV4 and need execute-api:Invoke permission.");
                     case JWT -> {
                         if (isRest) {
                             restUserPoolParam = "userPoolArn";
-                            params.put(restUserPoolParam,
+                            params.put(
+                                    restUserPoolParam,
                                     "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE");
                             notes.add("The REST API '" + name(gateway) + "' checks JWTs of a Cognito user pool: set the"
                                     + " parameter userPoolArn (now a placeholder).");
@@ -356,7 +366,9 @@ public final class ServerlessExporter implements Exporter {
                 if (!isRest && http == 1) {
                     // The framework has no throttling setting for HTTP APIs; an extension of the stage
                     // it generates sets it exactly.
-                    ObjectNode settings = extensions.putObject("HttpApiStage").putObject("Properties")
+                    ObjectNode settings = extensions
+                            .putObject("HttpApiStage")
+                            .putObject("Properties")
                             .putObject("DefaultRouteSettings");
                     settings.put("ThrottlingRateLimit", gateway.rateLimitPerSecond());
                     settings.put("ThrottlingBurstLimit", gateway.burst());
@@ -439,11 +451,12 @@ public final class ServerlessExporter implements Exporter {
             ExportPlan.Resource resource = connection.resource();
             return switch (resource.kind()) {
                 case BUCKET -> bucketValue(resource);
-                case QUEUE -> variable.name().endsWith("_NAME")
-                        ? getAtt(ids.of(resource.id()), "QueueName")
-                        : ref(ids.of(resource.id()));
-                case EXTERNAL_API -> TextNode.valueOf(
-                        literal(resource.node() instanceof ExternalApi api ? api.url() : ""));
+                case QUEUE ->
+                    variable.name().endsWith("_NAME")
+                            ? getAtt(ids.of(resource.id()), "QueueName")
+                            : ref(ids.of(resource.id()));
+                case EXTERNAL_API ->
+                    TextNode.valueOf(literal(resource.node() instanceof ExternalApi api ? api.url() : ""));
                 case EMAIL -> TextNode.valueOf("${param:" + emailParams.get(resource.id()) + "}");
                 default -> ref(ids.of(resource.id()));
             };
@@ -491,7 +504,9 @@ public final class ServerlessExporter implements Exporter {
                 ObjectNode e = wrapper.putObject("schedule");
                 e.putArray("rate").add(schedule.trigger().expression().strip());
                 String description = "Stratus schedule '" + name(schedule.trigger()) + "'";
-                e.put("description", literal(description.length() > 512 ? description.substring(0, 509) + "..." : description));
+                e.put(
+                        "description",
+                        literal(description.length() > 512 ? description.substring(0, 509) + "..." : description));
             } else if (event instanceof ExportPlan.QueueMessages messages) {
                 ObjectNode e = wrapper.putObject("sqs");
                 e.set("arn", getAtt(ids.of(messages.queue().id()), "Arn"));
@@ -506,7 +521,9 @@ public final class ServerlessExporter implements Exporter {
             } else if (event instanceof ExportPlan.StorageEvent storage) {
                 ObjectNode e = wrapper.putObject("s3");
                 e.put("bucket", bucketName(storage.bucket()));
-                e.put("event", storage.event() == StorageTrigger.Event.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
+                e.put(
+                        "event",
+                        storage.event() == StorageTrigger.Event.CREATED ? "s3:ObjectCreated:*" : "s3:ObjectRemoved:*");
                 if (!storage.prefix().isEmpty() || !storage.suffix().isEmpty()) {
                     ArrayNode rules = e.putArray("rules");
                     if (!storage.prefix().isEmpty()) {
@@ -543,7 +560,8 @@ public final class ServerlessExporter implements Exporter {
                 if (connection.function() != null) {
                     statements.add(statement(
                             List.of("lambda:InvokeFunction"),
-                            List.of(getAtt(functionLogicalId(connection.function().id()), "Arn"))));
+                            List.of(getAtt(
+                                    functionLogicalId(connection.function().id()), "Arn"))));
                     continue;
                 }
                 ExportPlan.Resource resource = connection.resource();
@@ -551,10 +569,17 @@ public final class ServerlessExporter implements Exporter {
                     case TABLE -> {
                         JsonNode arn = getAtt(ids.of(resource.id()), "Arn");
                         statements.add(statement(
-                                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                                        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan",
-                                        "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
-                                        "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"),
+                                List.of(
+                                        "dynamodb:GetItem",
+                                        "dynamodb:PutItem",
+                                        "dynamodb:UpdateItem",
+                                        "dynamodb:DeleteItem",
+                                        "dynamodb:Query",
+                                        "dynamodb:Scan",
+                                        "dynamodb:BatchGetItem",
+                                        "dynamodb:BatchWriteItem",
+                                        "dynamodb:ConditionCheckItem",
+                                        "dynamodb:DescribeTable"),
                                 List.of(arn, join("", arn, TextNode.valueOf("/index/*")))));
                     }
                     case BUCKET -> {
@@ -563,23 +588,28 @@ public final class ServerlessExporter implements Exporter {
                                 List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(arns.get(1))));
                         statements.add(statement(List.of("s3:ListBucket"), List.of(arns.get(0))));
                     }
-                    case QUEUE -> statements.add(statement(
-                            List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
-                            List.of(getAtt(ids.of(resource.id()), "Arn"))));
-                    case TOPIC -> statements.add(statement(List.of("sns:Publish"), List.of(ref(ids.of(resource.id())))));
-                    case STREAM -> statements.add(statement(
-                            List.of("kinesis:PutRecord", "kinesis:PutRecords", "kinesis:DescribeStreamSummary"),
-                            List.of(getAtt(ids.of(resource.id()), "Arn"))));
-                    case EMAIL -> statements.add(statement(
-                            List.of("ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail"),
-                            List.of(join(
-                                    ":",
-                                    TextNode.valueOf("arn"),
-                                    ref("AWS::Partition"),
-                                    TextNode.valueOf("ses"),
-                                    ref("AWS::Region"),
-                                    ref("AWS::AccountId"),
-                                    TextNode.valueOf("identity/${param:" + emailParams.get(resource.id()) + "}")))));
+                    case QUEUE ->
+                        statements.add(statement(
+                                List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                List.of(getAtt(ids.of(resource.id()), "Arn"))));
+                    case TOPIC ->
+                        statements.add(statement(List.of("sns:Publish"), List.of(ref(ids.of(resource.id())))));
+                    case STREAM ->
+                        statements.add(statement(
+                                List.of("kinesis:PutRecord", "kinesis:PutRecords", "kinesis:DescribeStreamSummary"),
+                                List.of(getAtt(ids.of(resource.id()), "Arn"))));
+                    case EMAIL ->
+                        statements.add(statement(
+                                List.of("ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail"),
+                                List.of(join(
+                                        ":",
+                                        TextNode.valueOf("arn"),
+                                        ref("AWS::Partition"),
+                                        TextNode.valueOf("ses"),
+                                        ref("AWS::Region"),
+                                        ref("AWS::AccountId"),
+                                        TextNode.valueOf(
+                                                "identity/${param:" + emailParams.get(resource.id()) + "}")))));
                     case EXTERNAL_API -> {
                         // An HTTP call out of AWS needs no permission.
                     }
@@ -589,7 +619,9 @@ public final class ServerlessExporter implements Exporter {
                 // The framework grants the SQS and Kinesis pollers their reads; reading the object an
                 // S3 event names is the function's own business.
                 if (event instanceof ExportPlan.StorageEvent storage) {
-                    statements.add(statement(List.of("s3:GetObject"), List.of(bucketArns(storage.bucket()).get(1))));
+                    statements.add(statement(
+                            List.of("s3:GetObject"),
+                            List.of(bucketArns(storage.bucket()).get(1))));
                 }
             }
         }
@@ -635,19 +667,24 @@ public final class ServerlessExporter implements Exporter {
                     + "- Node.js 18 or later and the Serverless Framework v3: `npm install -g serverless@3`"
                     + " (v4 needs a login)\n"
                     + "- AWS credentials for the account to deploy to (`aws configure`)\n\n");
-            out.append("## Build and deploy\n\n```sh\n"
-                    + "mvn package                                   # builds ").append(lambda.jarPath()).append("\n"
-                    + "serverless package --stage dev --region us-east-1   # optional: writes the CloudFormation"
-                    + " to .serverless/\n"
-                    + "serverless deploy --stage dev --region us-east-1\n"
-                    + "```\n\n"
-                    + "`serverless info` prints the endpoints; `serverless invoke -f <function> --data '{}'` runs a"
-                    + " function; `serverless remove` deletes the stack.\n\n");
+            out.append("## Build and deploy\n\n```sh\n" + "mvn package                                   # builds ")
+                    .append(lambda.jarPath())
+                    .append("\n"
+                            + "serverless package --stage dev --region us-east-1   # optional: writes the CloudFormation"
+                            + " to .serverless/\n"
+                            + "serverless deploy --stage dev --region us-east-1\n"
+                            + "```\n\n"
+                            + "`serverless info` prints the endpoints; `serverless invoke -f <function> --data '{}'` runs a"
+                            + " function; `serverless remove` deletes the stack.\n\n");
             out.append("## Functions\n\n| Function | Handler | Started by |\n|---|---|---|\n");
             for (ExportPlan.Function function : plan.functions()) {
-                out.append("| ").append(functionKeys.get(function.id())).append(" | ")
-                        .append(Markdown.code(lambda.handlerName(function.id()))).append(" | ")
-                        .append(Markdown.text(startedBy(function))).append(" |\n");
+                out.append("| ")
+                        .append(functionKeys.get(function.id()))
+                        .append(" | ")
+                        .append(Markdown.code(lambda.handlerName(function.id())))
+                        .append(" | ")
+                        .append(Markdown.text(startedBy(function)))
+                        .append(" |\n");
             }
             out.append("\nA function with code of its own in the design gets it beside its handler; the others"
                     + " log each event and answer with JSON naming the function and its connections — replace"

@@ -1,0 +1,109 @@
+package dev.stratus.export.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.export.Export;
+import dev.stratus.export.ExportChecks;
+import dev.stratus.export.sam.SamExporter;
+import dev.stratus.export.serverless.ServerlessExporter;
+import dev.stratus.model.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds what the SAM and Serverless Framework exports deploy: for every sample and for the designs
+ * the samples leave out, the Maven project (the same in both exports, which the test checks) is built
+ * with {@code mvn -q package}, and the Serverless Framework v3 packages the service with that jar
+ * under {@code configValidationMode: error}, offline.
+ */
+class AwsExportsBuildTest {
+
+    @Test
+    void everyExportBuildsWithMavenAndPackagesWithTheServerlessFramework(@TempDir Path temp) throws Exception {
+        Map<String, Project> projects = new LinkedHashMap<>();
+        for (Path sample : ExportChecks.samples()) {
+            projects.put(sample.getFileName().toString().replace(".stratus.json", ""), ExportChecks.load(sample));
+        }
+        projects.put("kitchen-sink", AwsDesigns.kitchenSink());
+        projects.put("hostile", AwsDesigns.hostile());
+        Path nodeModules = ExportChecks.nodeModules();
+        List<String> timings = new ArrayList<>();
+        for (Map.Entry<String, Project> entry : projects.entrySet()) {
+            long start = System.nanoTime();
+            Export sam = new SamExporter().export(entry.getValue());
+            Export serverless = new ServerlessExporter().export(entry.getValue());
+            assertThat(mavenProject(serverless))
+                    .as("the Maven project of the Serverless export of %s is the SAM export's", entry.getKey())
+                    .isEqualTo(mavenProject(sam));
+
+            Path samFolder = ExportChecks.write(sam, temp, entry.getKey() + "-sam");
+            ExportChecks.mavenPackage(samFolder);
+            String jar = serverless
+                    .files()
+                    .text("serverless.yml")
+                    .lines()
+                    .filter(l -> l.strip().startsWith("artifact:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(samFolder.resolve(jar))
+                    .as("the shaded jar of %s", entry.getKey())
+                    .isRegularFile();
+            assertThat(jarHas(samFolder.resolve(jar), "com/amazonaws/services/lambda/runtime/events/SQSEvent.class"))
+                    .as("the jar of %s holds the events library", entry.getKey())
+                    .isTrue();
+
+            Path slsFolder = ExportChecks.write(serverless, temp, entry.getKey() + "-serverless");
+            Files.createDirectories(slsFolder.resolve(jar).getParent());
+            Files.copy(samFolder.resolve(jar), slsFolder.resolve(jar));
+            ExportChecks.Result result = ExportChecks.run(
+                    slsFolder,
+                    Duration.ofMinutes(3),
+                    Map.of(
+                            "SLS_TELEMETRY_DISABLED", "1",
+                            "SLS_NOTIFICATIONS_MODE", "off",
+                            "AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE00",
+                            "AWS_SECRET_ACCESS_KEY", "example-secret-not-used-offline",
+                            "HOME", temp.toString()),
+                    "node",
+                    nodeModules.resolve("serverless/bin/serverless.js").toString(),
+                    "package",
+                    "--stage",
+                    "dev",
+                    "--region",
+                    "us-east-1");
+            assertThat(result.exitCode())
+                    .as("serverless package of %s:%n%s", entry.getKey(), result.output())
+                    .isZero();
+            assertThat(slsFolder.resolve(".serverless/cloudformation-template-update-stack.json"))
+                    .isRegularFile();
+            timings.add(entry.getKey() + " "
+                    + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+        }
+        System.out.println("AWS export builds: " + timings);
+    }
+
+    private static Map<String, String> mavenProject(Export export) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String path : export.files().paths()) {
+            if (path.equals("pom.xml") || path.startsWith("src/")) {
+                files.put(path, export.files().text(path));
+            }
+        }
+        return files;
+    }
+
+    private static boolean jarHas(Path jar, String entry) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry(entry) != null;
+        }
+    }
+}
