@@ -72,11 +72,16 @@ final class EventReader {
         String suffix = "";
         /** The node name a Stratus export wrote in the event's description, if it did. */
         String stratusName;
+        /** The id of the trigger node a Stratus export recorded for this event, if it did. */
+        String stratusId;
     }
 
     // ---------------------------------------------------------------- events
 
     void readEvents(String function, Mapping events) {
+        List<String[]> schedules =
+                Template.stratusNodes(Template.stratus(template.resources.get(function)), "scheduleTriggers");
+        int scheduleIndex = 0;
         for (Entry entry : events.entries()) {
             String where = function + ".Events." + entry.key();
             if (!(entry.value() instanceof Mapping event)) {
@@ -112,6 +117,11 @@ final class EventReader {
                     yield false;
                 }
             };
+            if (read && spec.source == Source.SCHEDULE && scheduleIndex < schedules.size()) {
+                String[] node = schedules.get(scheduleIndex++);
+                spec.stratusId = node[0];
+                spec.stratusName = node[1].isBlank() ? spec.stratusName : node[1];
+            }
             if (read) {
                 this.events.add(spec);
             }

@@ -112,6 +112,40 @@ final class Template {
         return template;
     }
 
+    /** The {@code Metadata.Stratus} of a resource (empty when it has none). */
+    static Mapping stratus(Resource resource) {
+        return resource.body()
+                .mapping("Metadata")
+                .flatMap(m -> m.mapping("Stratus"))
+                .orElse(empty());
+    }
+
+    /** Whether a Stratus export wrote the resource (its metadata names the node). */
+    static boolean fromStratus(Resource resource) {
+        return resource.metadataId() != null;
+    }
+
+    /** The nodes listed under {@code key} in a resource's Stratus metadata: their ids and names. */
+    static List<String[]> stratusNodes(Mapping stratus, String key) {
+        List<String[]> nodes = new ArrayList<>();
+        for (Value item : Tree.items(stratus.get(key).orElse(null))) {
+            if (item instanceof Mapping m
+                    && m.text("id").filter(id -> !id.isBlank()).isPresent()) {
+                nodes.add(new String[] {
+                    m.text("id").orElseThrow(),
+                    m.text("name").orElse(""),
+                    m.text("url").orElse("")
+                });
+            }
+        }
+        return nodes;
+    }
+
+    /** The template's own {@code Metadata.Stratus}. */
+    Mapping stratus() {
+        return root.mapping("Metadata").flatMap(m -> m.mapping("Stratus")).orElse(empty());
+    }
+
     static Mapping empty() {
         return new Mapping(List.of(), 0, 0);
     }

@@ -37,6 +37,7 @@ import dev.stratus.model.ApiGateway;
 import dev.stratus.model.Architecture;
 import dev.stratus.model.Database;
 import dev.stratus.model.Edge;
+import dev.stratus.model.ExternalApi;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Node;
@@ -122,6 +123,7 @@ final class TemplateImport {
     private final String fileStem;
     private final Map<String, FunctionSpec> functions = new LinkedHashMap<>();
     private final Set<String> noted = new HashSet<>();
+    private final Map<String, String> externalUrls = new HashMap<>();
 
     private final Template template;
     private final EventReader eventReader;
@@ -272,12 +274,23 @@ final class TemplateImport {
         if (sam) {
             own.mapping("Events").ifPresent(m -> eventReader.readEvents(id, m));
             own.get("FunctionUrlConfig").ifPresent(url -> {
-                EventSpec event = new EventSpec();
-                event.function = id;
-                event.name = id + "Url";
-                event.source = Source.URL;
-                event.line = url.line();
-                events.add(event);
+                List<String[]> triggers = Template.stratusNodes(Template.stratus(resource), "httpTriggers");
+                if (triggers.isEmpty()) {
+                    triggers = new ArrayList<>();
+                    triggers.add(null);
+                }
+                for (String[] trigger : triggers) {
+                    EventSpec event = new EventSpec();
+                    event.function = id;
+                    event.name = id + "Url";
+                    event.source = Source.URL;
+                    event.line = url.line();
+                    if (trigger != null) {
+                        event.stratusId = trigger[0];
+                        event.stratusName = trigger[1];
+                    }
+                    events.add(event);
+                }
                 if (url instanceof Mapping m
                         && m.text("AuthType").filter(a -> !a.equals("NONE")).isPresent()) {
                     template.note(id + ".FunctionUrlConfig", url.line(), "its AuthType is not modelled");
@@ -476,13 +489,8 @@ final class TemplateImport {
                     }
                 }
             }
-            if (kind == NodeKind.API_GATEWAY && !byKey.containsKey("http:" + resource.logicalId())) {
-                Draft http = add(
-                        drafts,
-                        byKey,
-                        new Draft("http:" + resource.logicalId(), NodeKind.HTTP_TRIGGER, resource.line()));
-                String base = baseName(resource);
-                http.suggestedName = (base.endsWith("-api") ? base.substring(0, base.length() - 4) : base) + "-http";
+            if (kind == NodeKind.API_GATEWAY) {
+                gatewayTriggers(resource, drafts, byKey, links);
             }
             if (!byKey.containsKey(resource.logicalId())) {
                 Draft draft = add(drafts, byKey, new Draft(resource.logicalId(), kind, resource.line()));
@@ -519,14 +527,24 @@ final class TemplateImport {
                         .map(STRATUS_EMAIL::matcher)
                         .filter(Matcher::matches)
                         .ifPresent(m -> email.metadataName = m.group(1));
+                template.stratus()
+                        .mapping("parameters")
+                        .flatMap(p -> p.mapping(identity))
+                        .ifPresent(node -> {
+                            email.metadataId =
+                                    node.text("id").filter(t -> !t.isBlank()).orElse(null);
+                            email.metadataName =
+                                    node.text("name").filter(t -> !t.isBlank()).orElse(email.metadataName);
+                        });
             }
         }
+        externalApis(drafts, byKey, links);
         // Edges: what feeds each function, then what each function uses.
         for (EventSpec event : events) {
             String source = sourceKey(event);
             if (event.source == Source.HTTP) {
                 Link feed = new Link("http:" + source, source, null, null);
-                if (!links.contains(feed)) {
+                if (event.api == null && !links.contains(feed)) {
                     links.add(feed);
                 }
                 links.add(new Link(source, event.function, event.route, null));
@@ -559,6 +577,66 @@ final class TemplateImport {
         }
     }
 
+    /**
+     * The HTTP triggers that feed an API: those a Stratus export recorded (none, if it recorded none),
+     * or one named after the API for any other template.
+     */
+    private void gatewayTriggers(Resource resource, List<Draft> drafts, Map<String, Draft> byKey, List<Link> links) {
+        if (Template.fromStratus(resource)) {
+            for (String[] trigger : Template.stratusNodes(Template.stratus(resource), "httpTriggers")) {
+                String key = "node:" + trigger[0];
+                if (!byKey.containsKey(key)) {
+                    Draft http = add(drafts, byKey, new Draft(key, NodeKind.HTTP_TRIGGER, resource.line()));
+                    http.metadataId = trigger[0];
+                    http.metadataName = blankToNull(trigger[1]);
+                    http.suggestedName = "http";
+                }
+                links.add(new Link(key, resource.logicalId(), null, null));
+            }
+            return;
+        }
+        Draft http =
+                add(drafts, byKey, new Draft("http:" + resource.logicalId(), NodeKind.HTTP_TRIGGER, resource.line()));
+        String base = baseName(resource);
+        http.suggestedName = (base.endsWith("-api") ? base.substring(0, base.length() - 4) : base) + "-http";
+        links.add(new Link(http.key, resource.logicalId(), null, null));
+    }
+
+    /**
+     * The external APIs a Stratus export listed in the template's metadata (a URL is nothing to
+     * deploy), each connected from the functions that have its URL in a variable.
+     */
+    private void externalApis(List<Draft> drafts, Map<String, Draft> byKey, List<Link> links) {
+        for (String[] api : Template.stratusNodes(template.stratus(), "externalApis")) {
+            String key = "node:" + api[0];
+            if (byKey.containsKey(key)) {
+                continue;
+            }
+            Draft draft = add(
+                    drafts,
+                    byKey,
+                    new Draft(key, NodeKind.EXTERNAL_API, template.stratus().line()));
+            draft.metadataId = api[0];
+            draft.metadataName = blankToNull(api[1]);
+            draft.suggestedName = "external-api";
+            externalUrls.put(key, api[2]);
+            if (api[2].isBlank()) {
+                continue;
+            }
+            for (FunctionSpec function : functions.values()) {
+                boolean uses = function.environment.values().stream()
+                        .anyMatch(v -> v.target() == null && api[2].equals(v.literal()));
+                if (uses) {
+                    links.add(new Link(function.resource.logicalId(), key, null, null));
+                }
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     private Draft add(List<Draft> drafts, Map<String, Draft> byKey, Draft draft) {
         drafts.add(draft);
         byKey.put(draft.key, draft);
@@ -569,8 +647,9 @@ final class TemplateImport {
     private static String sourceKey(EventSpec event) {
         return switch (event.source) {
             case HTTP -> event.api != null ? event.api : (event.rest ? "implicit-rest-api" : "implicit-http-api");
-            case SCHEDULE -> "schedule:" + event.function + ":" + event.name;
-            case URL -> "url:" + event.function;
+            case SCHEDULE ->
+                event.stratusId != null ? "node:" + event.stratusId : "schedule:" + event.function + ":" + event.name;
+            case URL -> event.stratusId != null ? "node:" + event.stratusId : "url:" + event.function;
             case TABLE_STREAM -> "table-stream:" + (event.resource != null ? event.resource : event.external);
             default -> event.resource != null ? event.resource : "external:" + event.source + ":" + event.external;
         };
@@ -598,10 +677,14 @@ final class TemplateImport {
                 Draft schedule = add(drafts, byKey, new Draft(key, NodeKind.SCHEDULE_TRIGGER, event.line));
                 schedule.suggestedName = Names.kebab(event.name, "schedule", 60);
                 schedule.metadataName = event.stratusName;
+                schedule.metadataId = event.stratusId;
             }
-            case URL ->
-                add(drafts, byKey, new Draft(key, NodeKind.HTTP_TRIGGER, event.line)).suggestedName =
-                        kebab(event.function) + "-url";
+            case URL -> {
+                Draft url = add(drafts, byKey, new Draft(key, NodeKind.HTTP_TRIGGER, event.line));
+                url.suggestedName = kebab(event.function) + "-url";
+                url.metadataId = event.stratusId;
+                url.metadataName = blankToNull(event.stratusName);
+            }
             case TABLE_STREAM ->
                 add(drafts, byKey, new Draft(key, NodeKind.STREAM_TRIGGER, event.line)).suggestedName = (event.resource
                                         != null
@@ -759,6 +842,11 @@ final class TemplateImport {
                                 .map(e -> e.expression)
                                 .findFirst()
                                 .orElse("rate(5 minutes)"));
+            case EXTERNAL_API -> {
+                ExternalApi base = (ExternalApi) NodeDefaults.of(NodeKind.EXTERNAL_API, draft.id, draft.name);
+                yield new ExternalApi(
+                        draft.id, draft.name, externalUrls.getOrDefault(draft.key, ""), base.latency(), null);
+            }
             default -> NodeDefaults.of(draft.kind, draft.id, draft.name);
         };
     }
