@@ -178,7 +178,7 @@ final class EventReader {
             template.note(
                     where,
                     spec.line,
-                    "an event of type " + type + " without a schedule (an event pattern) is not" + " modelled");
+                    "an event of type " + type + " without a schedule (an event pattern) is not modelled");
             return false;
         }
         try {
@@ -344,7 +344,7 @@ final class EventReader {
             template.note(
                     where,
                     resource.line(),
-                    "an event source mapping whose function or source is not in the template" + " is not modelled");
+                    "an event source mapping whose function or source is not in the template is not modelled");
             return;
         }
         Optional<Reference> ref = Intrinsics.references(source.get()).stream()
@@ -393,7 +393,7 @@ final class EventReader {
             template.note(
                     resource.logicalId(),
                     resource.line(),
-                    "a subscription that is not to a Lambda function is not" + " modelled");
+                    "a subscription that is not to a Lambda function is not modelled");
             return;
         }
         Optional<String> function = p.get("Endpoint").flatMap(this::functionOf);
@@ -437,7 +437,7 @@ final class EventReader {
                 template.note(
                         resource.logicalId(),
                         target.line(),
-                        "a target that is not a function of the template is not" + " modelled");
+                        "a target that is not a function of the template is not modelled");
                 continue;
             }
             EventSpec spec = new EventSpec();
@@ -469,7 +469,7 @@ final class EventReader {
             template.note(
                     resource.logicalId(),
                     resource.line(),
-                    "a function URL of a function outside the template is not" + " modelled");
+                    "a function URL of a function outside the template is not modelled");
             return;
         }
         template.modelled.add(resource.logicalId());

@@ -42,6 +42,12 @@ import java.nio.file.Path;
  *       (Stratus's SAM export writes it); otherwise the name is the logical id in kebab case and the
  *       id the kind's prefix and the name. The project's name comes from the template's {@code
  *       Metadata.Stratus.name}, its Description's first line, or the file name.
+ *   <li>What a Stratus export records beyond resources is read back too: the HTTP triggers of an API
+ *       or a function URL and the schedules of a function ({@code httpTriggers}, {@code
+ *       scheduleTriggers} in the resource's Stratus metadata), the email node behind each SES identity
+ *       parameter and the external APIs ({@code parameters}, {@code externalApis} in the template's),
+ *       so that export, import and export again give the same template. An API that a Stratus export
+ *       wrote without HTTP triggers gets none; an API of any other template gets one.
  *   <li>Every entry trigger gets a workload of one request a second (Poisson); the nodes are placed
  *       by {@link dev.stratus.layout.LayeredLayout}.
  * </ul>

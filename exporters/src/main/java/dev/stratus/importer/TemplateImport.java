@@ -302,7 +302,7 @@ final class TemplateImport {
     private static String describeUnmodelledFunctionProperty(Entry entry) {
         return switch (entry.key()) {
             case "CodeUri", "InlineCode", "Code", "ImageUri" ->
-                "its code is not imported; the export generates a" + " handler to fill in";
+                "its code is not imported; the export generates a handler to fill in";
             case "FunctionName" -> "the physical name is not kept; the function is named after its logical id";
             default -> "not modelled";
         };
@@ -326,7 +326,7 @@ final class TemplateImport {
             template.note(
                     id + "." + name,
                     value.get().line(),
-                    "'" + Intrinsics.show(value.get()) + "' is not a whole number;" + " the default is used");
+                    "'" + Intrinsics.show(value.get()) + "' is not a whole number; the default is used");
             return Optional.empty();
         }
         return n;
@@ -342,7 +342,7 @@ final class TemplateImport {
             template.note(
                     id + "." + name,
                     value.get().line(),
-                    "'" + Intrinsics.show(value.get()) + "' is not a number;" + " the default is used");
+                    "'" + Intrinsics.show(value.get()) + "' is not a number; the default is used");
         }
         return n;
     }
@@ -475,7 +475,7 @@ final class TemplateImport {
 
     private void createDrafts(
             Map<String, NodeKind> kinds, List<Draft> drafts, Map<String, Draft> byKey, List<Link> links) {
-        // Nodes made from template.resources, in template order; a function's own triggers just before it.
+        // Nodes made from resources, in template order; a function's own triggers just before it.
         for (Resource resource : template.resources.values()) {
             NodeKind kind = kinds.get(resource.logicalId());
             if (kind == null) {
@@ -520,6 +520,14 @@ final class TemplateImport {
                         ? identity.substring(0, identity.length() - "Identity".length())
                         : identity;
                 email.suggestedName = Names.kebab(stem, "email", 60);
+                template.report.removeIf(line -> line.startsWith("Parameters." + identity + " ("));
+                template.root
+                        .mapping("Parameters")
+                        .flatMap(p -> p.entry(identity))
+                        .ifPresent(entry -> template.note(
+                                "Parameters." + identity,
+                                entry.line(),
+                                "the SES identity a function sends email from: an email node"));
                 template.root
                         .mapping("Parameters")
                         .flatMap(p -> p.mapping(identity))
@@ -569,7 +577,7 @@ final class TemplateImport {
                     template.note(
                             use.function(),
                             use.line(),
-                            "its access to " + use.target() + ", which starts it, is part of" + " its trigger");
+                            "its access to " + use.target() + ", which starts it, is part of its trigger");
                 }
                 continue;
             }
@@ -913,7 +921,7 @@ final class TemplateImport {
         template.note(
                 resource.logicalId() + ".ProvisionedThroughput",
                 throughput.get().line(),
-                "read and write capacity" + " become a capacity of " + (long) (read + write) + " requests a second");
+                "read and write capacity become a capacity of " + (long) (read + write) + " requests a second");
         return read + write;
     }
 
@@ -1081,7 +1089,7 @@ final class TemplateImport {
                 case IAM_ROLE, IAM_POLICY ->
                     "is not modelled: Stratus derives permissions from connections"
                             + (template.roleStatements.containsKey(resource.logicalId())
-                                    ? ", and its statements became" + " connections of the functions that use it"
+                                    ? ", and its statements became connections of the functions that use it"
                                     : "");
                 case LAMBDA_PERMISSION -> "is not modelled: permissions follow from the design";
                 case KINESIS_STREAM -> "is not modelled: no function of the template reads it";

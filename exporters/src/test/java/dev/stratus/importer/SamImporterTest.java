@@ -285,7 +285,9 @@ class SamImporterTest {
                         "Globals.Function.Tracing (line 14): not modelled",
                         "ProcessOrderFunction.DeadLetterQueue (line 77): not modelled",
                         "OrdersQueue.RedrivePolicy (line 49): not modelled",
-                        "OrdersApi.StageName (line 20): not modelled");
+                        "OrdersApi.StageName (line 20): not modelled",
+                        "Parameters.SenderAddress (line 6): the SES identity a function sends email from: an email"
+                                + " node");
         assertThat(load("crud-api.yaml").report())
                 .contains(
                         "AccessLogs (line 106): AWS::Logs::LogGroup is not modelled",
