@@ -129,6 +129,10 @@ public final class SamExporter implements Exporter {
             if (!outputs.isEmpty()) {
                 template.set("Outputs", outputs);
             }
+            // The plan may give the same note twice (a route is read for the API and for the function).
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(notes));
+            notes.clear();
+            notes.addAll(distinct);
             ExportedFiles files = new ExportedFiles();
             files.add("template.yaml", Documents.yaml(template));
             lambda.addTo(files);

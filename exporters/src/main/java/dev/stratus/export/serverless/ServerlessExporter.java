@@ -155,6 +155,10 @@ public final class ServerlessExporter implements Exporter {
                     section.set("extensions", extensions);
                 }
             }
+            // The plan may give the same note twice (a route is read for the API and for the function).
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(notes));
+            notes.clear();
+            notes.addAll(distinct);
             ExportedFiles files = new ExportedFiles();
             files.add("serverless.yml", Documents.yaml(root));
             lambda.addTo(files);
@@ -165,7 +169,7 @@ public final class ServerlessExporter implements Exporter {
         private ObjectNode provider() {
             ObjectNode provider = Documents.object();
             provider.put("name", "aws");
-            provider.put("runtime", LambdaProject.runtime(plan.functions().get(0), new ArrayList<>()));
+            provider.put("runtime", runtime(plan.functions().get(0), new ArrayList<>()));
             provider.put("stage", DEFAULT_STAGE);
             provider.put("region", DEFAULT_REGION);
             if (httpApiAuthorizers != null) {
@@ -393,7 +397,7 @@ public final class ServerlessExporter implements Exporter {
         private ObjectNode function(ExportPlan.Function function) {
             ObjectNode out = Documents.object();
             out.put("handler", lambda.handlerName(function.id()));
-            out.put("runtime", LambdaProject.runtime(function, notes));
+            out.put("runtime", runtime(function, notes));
             out.put("architecture", function.node().architecture().id());
             out.put("memorySize", LambdaProject.memory(function, notes));
             out.put("timeout", LambdaProject.timeout(function, notes));
@@ -460,6 +464,17 @@ public final class ServerlessExporter implements Exporter {
                 case EMAIL -> TextNode.valueOf("${param:" + emailParams.get(resource.id()) + "}");
                 default -> ref(ids.of(resource.id()));
             };
+        }
+
+        /** The function's runtime among those Serverless Framework v3 knows (up to java21). */
+        private static String runtime(ExportPlan.Function function, List<String> notes) {
+            String runtime = LambdaProject.runtime(function, notes);
+            if (runtime.equals("java25")) {
+                notes.add("The function '" + function.name() + "' asks for java25, which Serverless Framework v3"
+                        + " does not know; it is exported with java21 (the jar is Java 17 bytecode and runs on both).");
+                return "java21";
+            }
+            return runtime;
         }
 
         /** The logical id the framework gives a function: its key, capitalised, + LambdaFunction. */

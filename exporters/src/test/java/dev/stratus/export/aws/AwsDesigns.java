@@ -118,7 +118,7 @@ public final class AwsDesigns {
                 function("fn-worker", "worker", "java21", null, 1024, 60, worker, Map.of(), null, 0),
                 new ScheduleTrigger("t-hourly", "hourly", "rate(1 hour)"),
                 new TopicTrigger("t-alerts", "alerts"),
-                function("fn-audit", "audit", "java21", null, 512, 30, null, Map.of(), null, 0),
+                function("fn-audit", "audit", "java25", null, 512, 30, null, Map.of(), null, 0),
                 new Bucket("b-archive", "archive", LATENCY, null),
                 function("fn-lonely", "lonely", "java21", null, 128, 3, null, Map.of(), null, 0),
                 new HttpTrigger("t-app", "app"),

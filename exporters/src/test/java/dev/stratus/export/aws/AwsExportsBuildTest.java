@@ -46,6 +46,9 @@ class AwsExportsBuildTest {
 
             Path samFolder = ExportChecks.write(sam, temp, entry.getKey() + "-sam");
             ExportChecks.mavenPackage(samFolder);
+            if (entry.getKey().equals("kitchen-sink")) {
+                runHandlers(samFolder, temp);
+            }
             String jar = serverless
                     .files()
                     .text("serverless.yml")
@@ -89,6 +92,91 @@ class AwsExportsBuildTest {
                     + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
         }
         System.out.println("AWS export builds: " + timings);
+    }
+
+    /**
+     * Calls four of the kitchen sink's built handlers on the JVM with events made from the events
+     * library: an SQS batch whose second message the function's own code fails on, a REST request
+     * to a function with code, a function URL request and a map event.
+     */
+    private static void runHandlers(Path project, Path temp) throws Exception {
+        String probe = """
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.LambdaLogger;
+                import com.amazonaws.services.lambda.runtime.events.*;
+                import com.example.kitchensink.*;
+                import java.util.List;
+                import java.util.Map;
+
+                public class Probe {
+                    public static void main(String[] args) {
+                        LambdaLogger logger = new LambdaLogger() {
+                            public void log(String message) { System.out.println("LOG " + message); }
+                            public void log(byte[] message) { log(new String(message)); }
+                        };
+                        Context context = (Context) java.lang.reflect.Proxy.newProxyInstance(
+                                Probe.class.getClassLoader(), new Class<?>[] {Context.class},
+                                (proxy, method, arguments) -> method.getName().equals("getLogger") ? logger : null);
+                        SQSEvent.SQSMessage ok = new SQSEvent.SQSMessage();
+                        ok.setMessageId("m-1");
+                        ok.setBody("ok");
+                        SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
+                        bad.setMessageId("m-2");
+                        bad.setBody("please fail");
+                        SQSEvent batch = new SQSEvent();
+                        batch.setRecords(List.of(ok, bad));
+                        SQSBatchResponse failed = new WorkerHandler().handleRequest(batch, context);
+                        System.out.println("WORKER " + failed.getBatchItemFailures().size() + " "
+                                + failed.getBatchItemFailures().get(0).getItemIdentifier());
+                        APIGatewayProxyResponseEvent order = new GetOrderHandler().handleRequest(
+                                new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/orders/7"), context);
+                        System.out.println("ORDER " + order.getStatusCode() + " " + order.getBody());
+                        APIGatewayV2HTTPResponse hook = new WebhookHandler().handleRequest(
+                                APIGatewayV2HTTPEvent.builder().withRawPath("/hook").withBody("{\\"a\\": \\"tab\\there\\"}").build(),
+                                context);
+                        System.out.println("WEBHOOK " + hook.getStatusCode() + " " + hook.getBody());
+                        System.out.println("AUDIT " + new AuditHandler().handleRequest(Map.of("source", "aws.events"), context));
+                    }
+                }
+                """;
+        Path folder = Files.createDirectories(temp.resolve("probe"));
+        Files.writeString(folder.resolve("Probe.java"), probe);
+        String classpath = project.resolve("target/kitchen-sink-lambda.jar") + java.io.File.pathSeparator + folder;
+        ExportChecks.Result compiled = ExportChecks.run(
+                folder,
+                Duration.ofMinutes(2),
+                Map.of(),
+                "javac",
+                "-cp",
+                classpath,
+                "-d",
+                folder.toString(),
+                "Probe.java");
+        assertThat(compiled.exitCode())
+                .as("javac Probe:%n%s", compiled.output())
+                .isZero();
+        ExportChecks.Result ran =
+                ExportChecks.run(folder, Duration.ofMinutes(1), Map.of(), "java", "-cp", classpath, "Probe");
+        assertThat(ran.exitCode()).as("java Probe:%n%s", ran.output()).isZero();
+        List<String> lines = ran.output().lines().toList();
+        assertThat(lines).contains("WORKER 1 m-2", "ORDER 200 {\"lookedUp\":true}");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String hook = lines.stream()
+                .filter(l -> l.startsWith("WEBHOOK 200 "))
+                .findFirst()
+                .orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode answer = json.readTree(hook.substring("WEBHOOK 200 ".length()));
+        assertThat(answer.path("function").asText()).isEqualTo("webhook");
+        assertThat(answer.path("connections").has("LONELY_FUNCTION")).isTrue();
+        String logged = lines.stream()
+                .filter(l -> l.startsWith("LOG webhook received "))
+                .findFirst()
+                .orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode event =
+                json.readTree(logged.substring("LOG webhook received ".length()));
+        assertThat(event.path("rawPath").asText()).isEqualTo("/hook");
+        assertThat(event.path("body").asText()).isEqualTo("{\"a\": \"tab\there\"}");
+        assertThat(lines).anyMatch(l -> l.startsWith("AUDIT {\"function\":\"audit\""));
     }
 
     private static Map<String, String> mavenProject(Export export) {

@@ -230,6 +230,11 @@ class SamExporterTest {
                         + " DefaultAuthorizer: JwtAuthorizer}"));
         assertThat(template.path("Parameters").has("JwtApiJwtIssuer")).isTrue();
 
+        assertThat(resource(template, "AuditFunction")
+                        .path("Properties")
+                        .path("Runtime")
+                        .asText())
+                .isEqualTo("java25");
         JsonNode audit = resource(template, "AuditFunction").path("Properties").path("Events");
         assertThat(audit.path("Hourly").path("Properties").path("Schedule").asText())
                 .isEqualTo("rate(1 hour)");
@@ -296,6 +301,7 @@ class SamExporterTest {
                         "src/main/java/com/example/evilprojectxb/ListItemsHandler.java",
                         "src/main/java/com/example/evilprojectxb/ListItemsHandler2.java");
         assertThat(export.files().text("README.md")).doesNotContain("<b>").contains("\\<b\\>");
+        assertThat(export.notes()).doesNotHaveDuplicates().anyMatch(n -> n.contains("is exported as ANY"));
     }
 
     @Test

@@ -150,6 +150,9 @@ class ServerlessExporterTest {
         assertThat(service.path("resources").path("Resources").path("JobsQueue").path("Properties"))
                 .isEqualTo(yaml("{FifoQueue: true, VisibilityTimeout: 360}"));
         assertThat(service.path("functions").path("audit").path("events")).hasSize(2);
+        assertThat(service.path("functions").path("audit").path("runtime").asText())
+                .isEqualTo("java21");
+        assertThat(export.notes()).anyMatch(n -> n.contains("'audit'") && n.contains("java25"));
     }
 
     @Test
