@@ -730,12 +730,10 @@ final class TemplateImport {
         Set<String> ids = new HashSet<>();
         for (Draft draft : drafts) {
             if (draft.metadataName != null) {
-                String name = names.next(draft.metadataName);
-                if (!name.equals(draft.metadataName)) {
-                    template.report.add(draft.key + " (line " + draft.line + "): another node is named '"
-                            + draft.metadataName + "' too; this one is '" + name + "'");
-                }
-                draft.name = name;
+                // Exactly as recorded, even when two nodes share a name: the validator's problem then
+                // says so, as it did for the design that was exported.
+                names.reserve(draft.metadataName);
+                draft.name = draft.metadataName;
             }
             if (draft.metadataId != null && ids.add(draft.metadataId)) {
                 draft.id = draft.metadataId;

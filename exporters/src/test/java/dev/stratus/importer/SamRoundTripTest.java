@@ -41,6 +41,33 @@ class SamRoundTripTest {
                 .isEmpty();
     }
 
+    static Stream<Project> designs() {
+        return Stream.of(dev.stratus.export.aws.AwsDesigns.kitchenSink(), dev.stratus.export.aws.AwsDesigns.hostile());
+    }
+
+    /** The AWS exporters' own test designs: every handler kind and setting, and hostile names. */
+    @ParameterizedTest
+    @MethodSource("designs")
+    void theAwsTestDesignsSurviveTheRoundTrip(Project design, @TempDir Path dir) throws Exception {
+        String first = new SamExporter().export(design).files().text("template.yaml");
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, first, StandardCharsets.UTF_8);
+
+        ImportResult imported = new SamImporter().importFile(template);
+
+        assertThat(new SamExporter().export(imported.project()).files().text("template.yaml"))
+                .isEqualTo(first);
+        assertThat(nodes(imported.project())).containsExactlyInAnyOrderElementsOf(nodes(design));
+        // A route the export had to clean ("POST /say hi!/{id}") comes back as exported.
+        assertThat(connections(imported.project())).containsExactlyInAnyOrderElementsOf(connections(design));
+    }
+
+    private static List<String> connections(Project project) {
+        return project.architecture().edges().stream()
+                .map(e -> e.from() + " -> " + e.to())
+                .toList();
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void hostileNamesSurviveTheRoundTripToo(Path sample, @TempDir Path dir) throws Exception {
