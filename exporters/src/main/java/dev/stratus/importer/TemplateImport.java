@@ -448,7 +448,13 @@ final class TemplateImport {
                 case SAM_FUNCTION, LAMBDA_FUNCTION -> kinds.put(id, NodeKind.FUNCTION);
                 case SIMPLE_TABLE, DYNAMODB_TABLE -> kinds.put(id, NodeKind.DATABASE);
                 case S3_BUCKET -> kinds.put(id, started.isEmpty() || used ? NodeKind.BUCKET : NodeKind.STORAGE_TRIGGER);
-                case SQS_QUEUE -> kinds.put(id, started.isEmpty() || used ? NodeKind.QUEUE : NodeKind.QUEUE_TRIGGER);
+                // A queue trigger has no FIFO ordering: a FIFO queue stays a queue.
+                case SQS_QUEUE ->
+                    kinds.put(
+                            id,
+                            started.isEmpty() || used || fifo(resource.properties())
+                                    ? NodeKind.QUEUE
+                                    : NodeKind.QUEUE_TRIGGER);
                 case SNS_TOPIC -> kinds.put(id, started.isEmpty() || used ? NodeKind.TOPIC : NodeKind.TOPIC_TRIGGER);
                 case KINESIS_STREAM -> {
                     if (!started.isEmpty()) {
@@ -817,15 +823,7 @@ final class TemplateImport {
                         ((Queue) NodeDefaults.of(NodeKind.QUEUE, draft.id, draft.name)).latency(),
                         null,
                         visibility(p));
-            case QUEUE_TRIGGER -> {
-                if (resource != null && fifo(p)) {
-                    template.note(
-                            resource.logicalId(),
-                            resource.line(),
-                            "FIFO ordering of a queue that only starts functions is not modelled");
-                }
-                yield new QueueTrigger(draft.id, draft.name, visibility(p));
-            }
+            case QUEUE_TRIGGER -> new QueueTrigger(draft.id, draft.name, visibility(p));
             case STREAM_TRIGGER ->
                 new StreamTrigger(
                         draft.id,

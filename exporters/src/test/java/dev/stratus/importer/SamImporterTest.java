@@ -478,6 +478,9 @@ class SamImporterTest {
                 "  Inbox:",
                 "    Type: AWS::SQS::Queue",
                 "    Properties: {VisibilityTimeout: 90}",
+                "  Ordered:",
+                "    Type: AWS::SQS::Queue",
+                "    Properties: {FifoQueue: true, VisibilityTimeout: 90}",
                 "  Reader:",
                 "    Type: AWS::Serverless::Function",
                 "    Properties:",
@@ -485,6 +488,7 @@ class SamImporterTest {
                 "      Events:",
                 "        Inbox: {Type: SQS, Properties: {Queue: !GetAtt Inbox.Arn, BatchSize: 50,"
                         + " MaximumBatchingWindowInSeconds: 2}}",
+                "        Ordered: {Type: SQS, Properties: {Queue: !GetAtt Ordered.Arn}}",
                 "");
         Project project = new SamImporter().importText(template, "t.yaml").project();
 
@@ -496,6 +500,8 @@ class SamImporterTest {
                         org.assertj.core.groups.Tuple.tuple(NodeKind.HTTP_TRIGGER, "worker-url"),
                         org.assertj.core.groups.Tuple.tuple(NodeKind.FUNCTION, "worker"),
                         org.assertj.core.groups.Tuple.tuple(NodeKind.QUEUE_TRIGGER, "inbox"),
+                        // A queue trigger cannot be FIFO: a FIFO queue nobody writes to stays a queue.
+                        org.assertj.core.groups.Tuple.tuple(NodeKind.QUEUE, "ordered"),
                         org.assertj.core.groups.Tuple.tuple(NodeKind.FUNCTION, "reader"));
         assertThat(((dev.stratus.model.QueueTrigger) node(project, "inbox")).visibilityTimeoutSeconds())
                 .isEqualTo(90);
