@@ -53,13 +53,19 @@ public final class AwsRules {
     }
 
     /**
-     * An SQS batch: 1 to 10,000 messages (10 for FIFO), a window of at most 300 s, and at least 1 s
-     * of window for batches over 10, as SQS requires.
+     * An SQS batch: 1 to 10,000 messages (10 for FIFO), a window of at most 300 s (none for FIFO),
+     * and at least 1 s of window for batches over 10, as Lambda requires.
      */
     public static Batch sqsBatch(ExportPlan.Function function, ExportPlan.QueueMessages messages, List<String> notes) {
         int size = clamp(
                 messages.batchSize(), 1, isFifo(messages.queue()) ? 10 : 10_000, function, "SQS batch size", notes);
         int window = clamp((int) Math.ceil(messages.windowSeconds()), 0, 300, function, "batching window", notes);
+        if (isFifo(messages.queue()) && window > 0) {
+            notes.add("The function '" + function.name() + "' waits up to " + messages.windowSeconds() + " s to fill"
+                    + " a batch from the FIFO queue '" + messages.queue().name() + "'; Lambda has no batching window"
+                    + " for FIFO queues, so it is exported without one.");
+            window = 0;
+        }
         if (size > 10 && window < 1) {
             window = 1;
             notes.add("The function '" + function.name() + "' takes batches of " + size + " from '"

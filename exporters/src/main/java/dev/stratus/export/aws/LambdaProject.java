@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,7 +103,8 @@ public final class LambdaProject {
     /** The runtime for a function: java17, java21 or java25 as it asks; other values become java21. */
     public static String runtime(ExportPlan.Function function, List<String> notes) {
         int version = function.javaVersion();
-        if (version == 17 || version == 21 || version == 25) {
+        boolean isJava = function.node().runtime().toLowerCase(Locale.ROOT).startsWith("java");
+        if (isJava && (version == 17 || version == 21 || version == 25)) {
             return "java" + version;
         }
         notes.add("The function '" + function.name() + "' asks for the runtime '"

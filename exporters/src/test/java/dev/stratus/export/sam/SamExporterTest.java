@@ -209,7 +209,7 @@ class SamExporterTest {
                         .path("Jobs")
                         .path("Properties"))
                 .isEqualTo(yaml("{Queue: {Fn::GetAtt: [JobsQueue, Arn]}, BatchSize: 5,"
-                        + " MaximumBatchingWindowInSeconds: 3, FunctionResponseTypes: [ReportBatchItemFailures]}"));
+                        + " FunctionResponseTypes: [ReportBatchItemFailures]}"));
 
         JsonNode shop = resource(template, "ShopApi");
         assertThat(shop.path("Type").asText()).isEqualTo("AWS::Serverless::Api");
@@ -261,6 +261,7 @@ class SamExporterTest {
 
         assertThat(export.notes())
                 .anyMatch(n -> n.contains("'jobs'") && n.contains("360 s"))
+                .anyMatch(n -> n.contains("FIFO queue 'jobs'") && n.contains("without one"))
                 .anyMatch(n -> n.contains("'webhook'") && n.contains("11 s"))
                 .anyMatch(n -> n.contains("JwtApiJwtIssuer"));
         assertThat(export.files().text("README.md")).contains("## Notes", "360 s", "sam deploy --guided");

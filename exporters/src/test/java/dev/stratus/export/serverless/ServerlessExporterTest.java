@@ -145,7 +145,7 @@ class ServerlessExporterTest {
                         .asText())
                 .isEqualTo("${param:jwtIssuer}");
         assertThat(service.path("functions").path("worker").path("events"))
-                .isEqualTo(yaml("[{sqs: {arn: {Fn::GetAtt: [JobsQueue, Arn]}, batchSize: 5, maximumBatchingWindow: 3,"
+                .isEqualTo(yaml("[{sqs: {arn: {Fn::GetAtt: [JobsQueue, Arn]}, batchSize: 5,"
                         + " functionResponseType: ReportBatchItemFailures}}]"));
         assertThat(service.path("resources").path("Resources").path("JobsQueue").path("Properties"))
                 .isEqualTo(yaml("{FifoQueue: true, VisibilityTimeout: 360}"));
