@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.export.ExportChecks;
 import dev.stratus.export.sam.SamExporter;
+import dev.stratus.model.ApiGateway;
+import dev.stratus.model.FunctionNode;
+import dev.stratus.model.HttpTrigger;
 import dev.stratus.model.Node;
 import dev.stratus.model.Project;
+import dev.stratus.model.Queue;
+import dev.stratus.model.ScheduleTrigger;
+import dev.stratus.model.TopicTrigger;
 import dev.stratus.validate.Problem;
 import dev.stratus.validate.Validator;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +72,48 @@ class SamRoundTripTest {
         return project.architecture().edges().stream()
                 .map(e -> e.from() + " -> " + e.to())
                 .toList();
+    }
+
+    @org.junit.jupiter.api.Test
+    void gatewayAndFunctionSettingsComeBackFromTheExportedTemplate(@TempDir Path dir) throws Exception {
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(
+                template,
+                new SamExporter()
+                        .export(dev.stratus.export.aws.AwsDesigns.kitchenSink())
+                        .files()
+                        .text("template.yaml"),
+                StandardCharsets.UTF_8);
+        Project imported = new SamImporter().importFile(template).project();
+
+        ApiGateway shop = (ApiGateway) node(imported, "gw-shop");
+        assertThat(shop.type()).isEqualTo(ApiGateway.Type.REST);
+        assertThat(shop.auth()).isEqualTo(ApiGateway.Auth.API_KEY);
+        assertThat(shop.rateLimitPerSecond()).isEqualTo(50);
+        assertThat(shop.burst()).isEqualTo(20);
+        assertThat(shop.cache().ttlSeconds()).isEqualTo(60);
+        ApiGateway jwt = (ApiGateway) node(imported, "gw-jwt");
+        assertThat(jwt.type()).isEqualTo(ApiGateway.Type.HTTP);
+        assertThat(jwt.auth()).isEqualTo(ApiGateway.Auth.JWT);
+        assertThat(jwt.rateLimitPerSecond()).isEqualTo(100);
+        assertThat(jwt.burst()).isEqualTo(50);
+        FunctionNode webhook = (FunctionNode) node(imported, "fn-webhook");
+        assertThat(webhook.runtime()).isEqualTo("java17");
+        assertThat(webhook.architecture()).isEqualTo(FunctionNode.Architecture.ARM64);
+        assertThat(webhook.memoryMb()).isEqualTo(256);
+        assertThat(webhook.timeoutSeconds()).isEqualTo(11); // Lambda takes whole seconds
+        assertThat(webhook.reservedConcurrency()).isEqualTo(5);
+        assertThat(webhook.provisionedConcurrency()).isEqualTo(2);
+        assertThat(webhook.environment()).containsEntry("MODE", "strict");
+        Queue jobs = (Queue) node(imported, "q-jobs");
+        assertThat(jobs.type()).isEqualTo(Queue.Type.FIFO);
+        assertThat(node(imported, "t-hook")).isInstanceOf(HttpTrigger.class);
+        assertThat(((ScheduleTrigger) node(imported, "t-hourly")).expression()).isEqualTo("rate(1 hour)");
+        assertThat(node(imported, "t-alerts")).isInstanceOf(TopicTrigger.class);
+    }
+
+    private static Node node(Project project, String id) {
+        return project.architecture().node(id).orElseThrow(() -> new AssertionError("no node " + id));
     }
 
     @ParameterizedTest
