@@ -2,6 +2,7 @@ package dev.stratus.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.stratus.model.ApiGateway;
 import dev.stratus.model.Bucket;
@@ -15,6 +16,7 @@ import dev.stratus.model.NodeKind;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
+import dev.stratus.model.QueueTrigger;
 import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.StorageTrigger;
 import dev.stratus.model.StreamTrigger;
@@ -90,16 +92,12 @@ class SamImporterTest {
         assertThat(project.architecture().nodes())
                 .extracting(Node::kind, Node::name, Node::id)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                NodeKind.HTTP_TRIGGER, "sam-app-http", "trigger-sam-app-http"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.API_GATEWAY, "sam-app-api", "gw-sam-app-api"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                NodeKind.FUNCTION, "get-all-items-function", "fn-get-all-items-function"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                NodeKind.FUNCTION, "get-by-id-function", "fn-get-by-id-function"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                NodeKind.FUNCTION, "put-item-function", "fn-put-item-function"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.DATABASE, "sample-table", "db-sample-table"));
+                        tuple(NodeKind.HTTP_TRIGGER, "sam-app-http", "trigger-sam-app-http"),
+                        tuple(NodeKind.API_GATEWAY, "sam-app-api", "gw-sam-app-api"),
+                        tuple(NodeKind.FUNCTION, "get-all-items-function", "fn-get-all-items-function"),
+                        tuple(NodeKind.FUNCTION, "get-by-id-function", "fn-get-by-id-function"),
+                        tuple(NodeKind.FUNCTION, "put-item-function", "fn-put-item-function"),
+                        tuple(NodeKind.DATABASE, "sample-table", "db-sample-table"));
         assertThat(edges(project))
                 .containsExactly(
                         "sam-app-http -> sam-app-api",
@@ -495,15 +493,15 @@ class SamImporterTest {
         assertThat(project.architecture().nodes())
                 .extracting(Node::kind, Node::name)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.QUEUE_TRIGGER, "jobs"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.TOPIC_TRIGGER, "news"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.HTTP_TRIGGER, "worker-url"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.FUNCTION, "worker"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.QUEUE_TRIGGER, "inbox"),
+                        tuple(NodeKind.QUEUE_TRIGGER, "jobs"),
+                        tuple(NodeKind.TOPIC_TRIGGER, "news"),
+                        tuple(NodeKind.HTTP_TRIGGER, "worker-url"),
+                        tuple(NodeKind.FUNCTION, "worker"),
+                        tuple(NodeKind.QUEUE_TRIGGER, "inbox"),
                         // A queue trigger cannot be FIFO: a FIFO queue nobody writes to stays a queue.
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.QUEUE, "ordered"),
-                        org.assertj.core.groups.Tuple.tuple(NodeKind.FUNCTION, "reader"));
-        assertThat(((dev.stratus.model.QueueTrigger) node(project, "inbox")).visibilityTimeoutSeconds())
+                        tuple(NodeKind.QUEUE, "ordered"),
+                        tuple(NodeKind.FUNCTION, "reader"));
+        assertThat(((QueueTrigger) node(project, "inbox")).visibilityTimeoutSeconds())
                 .isEqualTo(90);
         assertThat(edge(project, "inbox", "reader").batching()).isEqualTo(new Edge.Batching(50, 2));
         assertThat(project.workloads()).hasSize(4);
@@ -558,7 +556,7 @@ class SamImporterTest {
         assertThat(fn.reservedConcurrency()).isNull();
         assertThat(fn.environment()).containsEntry("NUM", "3");
         assertThat(edge(result.project(), "q", "fn").batching()).isEqualTo(new Edge.Batching(1, 0));
-        assertThat(((dev.stratus.model.QueueTrigger) node(result.project(), "q")).visibilityTimeoutSeconds())
+        assertThat(((QueueTrigger) node(result.project(), "q")).visibilityTimeoutSeconds())
                 .isEqualTo(30);
         assertThat(edges(result.project())).containsExactly("q -> fn", "odd-http -> odd-api", "odd-api -> fn [ANY /]");
         assertThat(fn.environment()).containsEntry("EMPTY", "").containsEntry("LIST", "");
