@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * tables, queues, topics and streams as CloudFormation resources), the Maven project of {@link
  * LambdaProject} that {@code package.artifact} points at, and a README.
  *
- * <p>Text from the design that reaches the file (environment values, names) has its {@code ${}
+ * <p>Text from the design that reaches the file (environment values, names) has its <code>${</code>
  * escaped, so the framework does not read it as a variable.
  */
 public final class ServerlessExporter implements Exporter {
@@ -80,7 +80,7 @@ public final class ServerlessExporter implements Exporter {
     }
 
     /**
-     * Text the framework must take literally: each {@code ${} gets the backslash that escapes it (and
+     * Text the framework must take literally: each <code>${</code> gets the backslash that escapes it (and
      * backslashes in front of it are doubled, as the framework halves them).
      */
     public static String literal(String text) {
