@@ -4,8 +4,12 @@ import dev.stratus.export.ExportPlan;
 import dev.stratus.model.Queue;
 import dev.stratus.model.QueueTrigger;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +122,47 @@ public final class AwsRules {
     public static boolean urlMatchesRoute(ExportPlan.Function function, ExportPlan.Http http) {
         return http.method().equals("ANY")
                 && http.path().equals("/" + dev.stratus.export.Names.kebab(function.name(), "function", 60));
+    }
+
+    /**
+     * The functions on a cycle of calls (A calls B, B calls A): each function's role names the function
+     * it calls, so CloudFormation cannot create them. Empty when there is no cycle.
+     */
+    public static List<String> invocationCycle(ExportPlan plan) {
+        Map<String, List<String>> calls = new LinkedHashMap<>();
+        for (ExportPlan.Function function : plan.functions()) {
+            calls.put(
+                    function.id(),
+                    function.connections().stream()
+                            .filter(c -> c.function() != null)
+                            .map(c -> c.function().id())
+                            .toList());
+        }
+        for (String start : calls.keySet()) {
+            List<String> path = new ArrayList<>();
+            if (cycle(start, start, calls, path, new HashSet<>())) {
+                return path.stream()
+                        .map(id ->
+                                plan.function(id).map(ExportPlan.Function::name).orElse(id))
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean cycle(
+            String start, String at, Map<String, List<String>> calls, List<String> path, Set<String> seen) {
+        path.add(at);
+        for (String next : calls.getOrDefault(at, List.of())) {
+            if (next.equals(start)) {
+                return true;
+            }
+            if (seen.add(next) && cycle(start, next, calls, path, seen)) {
+                return true;
+            }
+        }
+        path.remove(path.size() - 1);
+        return false;
     }
 
     /** Every bucket that starts a function. */

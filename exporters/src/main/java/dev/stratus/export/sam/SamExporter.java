@@ -89,6 +89,12 @@ public final class SamExporter implements Exporter {
         Export build() throws ExportException {
             lambda = LambdaProject.of(plan);
             eventBuckets.addAll(AwsRules.eventBuckets(plan));
+            List<String> cycle = AwsRules.invocationCycle(plan);
+            if (!cycle.isEmpty()) {
+                notes.add("The functions " + String.join(" -> ", cycle) + " call each other in a circle: each role"
+                        + " names the function it invokes, which CloudFormation cannot create. Give one of them a"
+                        + " fixed FunctionName and write its LambdaInvokePolicy and variable with that name.");
+            }
             assignIds();
             for (ExportPlan.Resource resource : plan.resources()) {
                 resource(resource);

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * tables, queues, topics and streams as CloudFormation resources), the Maven project of {@link
  * LambdaProject} that {@code package.artifact} points at, and a README.
  *
- * <p>Text from the design that reaches the file (environment values, names) has its {@code ${}
+ * <p>Text from the design that reaches the file (environment values, names) has its <code>${</code>
  * escaped, so the framework does not read it as a variable.
  */
 public final class ServerlessExporter implements Exporter {
@@ -80,7 +80,7 @@ public final class ServerlessExporter implements Exporter {
     }
 
     /**
-     * Text the framework must take literally: each {@code ${} gets the backslash that escapes it (and
+     * Text the framework must take literally: each <code>${</code> gets the backslash that escapes it (and
      * backslashes in front of it are doubled, as the framework halves them).
      */
     public static String literal(String text) {
@@ -450,7 +450,7 @@ public final class ServerlessExporter implements Exporter {
             }
             ExportPlan.Connection connection = variable.reference();
             if (connection.function() != null) {
-                return ref(functionLogicalId(connection.function().id()));
+                return TextNode.valueOf(functionName(connection.function().id()));
             }
             ExportPlan.Resource resource = connection.resource();
             return switch (resource.kind()) {
@@ -477,10 +477,9 @@ public final class ServerlessExporter implements Exporter {
             return runtime;
         }
 
-        /** The logical id the framework gives a function: its key, capitalised, + LambdaFunction. */
-        private String functionLogicalId(String functionId) {
-            String key = functionKeys.get(functionId);
-            return Character.toUpperCase(key.charAt(0)) + key.substring(1) + "LambdaFunction";
+        /** The name the framework deploys a function under: service, stage and key. */
+        private String functionName(String functionId) {
+            return "${self:service}-${sls:stage}-" + functionKeys.get(functionId);
         }
 
         private JsonNode event(ExportPlan.Function function, ExportPlan.Event event) {
@@ -573,10 +572,20 @@ public final class ServerlessExporter implements Exporter {
         private void statements(ExportPlan.Function function) {
             for (ExportPlan.Connection connection : function.connections()) {
                 if (connection.function() != null) {
+                    // By name, not GetAtt: the service's one role is created before the functions,
+                    // so a GetAtt of a function in it would be a circular dependency.
                     statements.add(statement(
                             List.of("lambda:InvokeFunction"),
-                            List.of(getAtt(
-                                    functionLogicalId(connection.function().id()), "Arn"))));
+                            List.of(join(
+                                    ":",
+                                    TextNode.valueOf("arn"),
+                                    ref("AWS::Partition"),
+                                    TextNode.valueOf("lambda"),
+                                    ref("AWS::Region"),
+                                    ref("AWS::AccountId"),
+                                    TextNode.valueOf("function"),
+                                    TextNode.valueOf(
+                                            functionName(connection.function().id()))))));
                     continue;
                 }
                 ExportPlan.Resource resource = connection.resource();

@@ -84,4 +84,18 @@ class AwsRulesTest {
         assertThat(AwsRules.senderAddress(plan, plan.resource("m").orElseThrow()))
                 .isEqualTo("me@example.org");
     }
+
+    @Test
+    void functionsThatCallEachOtherInACircleAreFound() throws Exception {
+        List<dev.stratus.model.Node> nodes = List.of(
+                AwsDesigns.function("a", "alpha", "java21", null, 128, 3, null, Map.of(), null, 0),
+                AwsDesigns.function("b", "beta", "java21", null, 128, 3, null, Map.of(), null, 0),
+                AwsDesigns.function("c", "gamma", "java21", null, 128, 3, null, Map.of(), null, 0));
+        ExportPlan chain = ExportPlan.of(
+                AwsDesigns.project("chain", "", nodes, List.of(Edge.of("1", "a", "b"), Edge.of("2", "b", "c"))));
+        assertThat(AwsRules.invocationCycle(chain)).isEmpty();
+        ExportPlan circle = ExportPlan.of(AwsDesigns.project(
+                "circle", "", nodes, List.of(Edge.of("1", "a", "b"), Edge.of("2", "b", "c"), Edge.of("3", "c", "a"))));
+        assertThat(AwsRules.invocationCycle(circle)).containsExactly("alpha", "beta", "gamma");
+    }
 }

@@ -126,10 +126,12 @@ class ServerlessExporterTest {
         assertThat(webhook.path("reservedConcurrency").asInt()).isEqualTo(5);
         assertThat(webhook.path("architecture").asText()).isEqualTo("arm64");
         assertThat(webhook.path("runtime").asText()).isEqualTo("java17");
-        assertThat(webhook.path("environment").path("LONELY_FUNCTION")).isEqualTo(yaml("{Ref: LonelyLambdaFunction}"));
+        assertThat(webhook.path("environment").path("LONELY_FUNCTION").asText())
+                .isEqualTo("${self:service}-${sls:stage}-lonely");
         assertThat(service.path("provider").path("iam").path("role").path("statements"))
-                .contains(yaml("{Effect: Allow, Action: ['lambda:InvokeFunction'],"
-                        + " Resource: [{Fn::GetAtt: [LonelyLambdaFunction, Arn]}]}"));
+                .contains(yaml("{Effect: Allow, Action: ['lambda:InvokeFunction'], Resource: [{Fn::Join: [':', [arn,"
+                        + " {Ref: 'AWS::Partition'}, lambda, {Ref: 'AWS::Region'}, {Ref: 'AWS::AccountId'}, function,"
+                        + " '${self:service}-${sls:stage}-lonely']]}]}"));
         assertThat(service.path("functions").path("getOrder").path("events"))
                 .isEqualTo(yaml("[{http: {method: get, path: '/orders/{id}', private: true}}]"));
         assertThat(service.path("provider").path("apiGateway"))
