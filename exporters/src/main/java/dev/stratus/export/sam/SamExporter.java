@@ -417,6 +417,8 @@ public final class SamExporter implements Exporter {
                     .anyMatch(e -> e instanceof ExportPlan.Http http && http.gateway() == null);
             if (url) {
                 properties.putObject("FunctionUrlConfig").put("AuthType", "NONE");
+                notes.add("The function '" + function.name() + "' has a public function URL (AuthType NONE), as its"
+                        + " HTTP trigger asks; the output " + id + "Url gives it.");
                 for (ExportPlan.Event event : function.events()) {
                     if (event instanceof ExportPlan.Http http
                             && http.gateway() == null
