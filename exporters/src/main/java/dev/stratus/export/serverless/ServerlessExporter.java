@@ -230,6 +230,7 @@ public final class ServerlessExporter implements Exporter {
                         properties.put("FifoQueue", true);
                     }
                     properties.put("VisibilityTimeout", AwsRules.visibilityTimeout(plan, resource, notes));
+                    output(id + "Name", "The name of the queue '" + resource.name() + "'", getAtt(id, "QueueName"));
                     output(id + "Url", "The URL of the queue '" + resource.name() + "'", ref(id));
                 }
                 case TOPIC -> {
