@@ -200,6 +200,7 @@ public final class SamExporter implements Exporter {
                         properties.put("FifoQueue", true);
                     }
                     properties.put("VisibilityTimeout", AwsRules.visibilityTimeout(plan, resource, notes));
+                    output(id + "Name", "The name of the queue '" + resource.name() + "'", getAtt(id, "QueueName"));
                     output(id + "Url", "The URL of the queue '" + resource.name() + "'", ref(id));
                 }
                 case TOPIC -> {
@@ -417,6 +418,8 @@ public final class SamExporter implements Exporter {
                     .anyMatch(e -> e instanceof ExportPlan.Http http && http.gateway() == null);
             if (url) {
                 properties.putObject("FunctionUrlConfig").put("AuthType", "NONE");
+                notes.add("The function '" + function.name() + "' has a public function URL (AuthType NONE), as its"
+                        + " HTTP trigger asks; the output " + id + "Url gives it.");
                 for (ExportPlan.Event event : function.events()) {
                     if (event instanceof ExportPlan.Http http
                             && http.gateway() == null

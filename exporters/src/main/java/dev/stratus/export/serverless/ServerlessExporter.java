@@ -230,6 +230,7 @@ public final class ServerlessExporter implements Exporter {
                         properties.put("FifoQueue", true);
                     }
                     properties.put("VisibilityTimeout", AwsRules.visibilityTimeout(plan, resource, notes));
+                    output(id + "Name", "The name of the queue '" + resource.name() + "'", getAtt(id, "QueueName"));
                     output(id + "Url", "The URL of the queue '" + resource.name() + "'", ref(id));
                 }
                 case TOPIC -> {
@@ -335,7 +336,7 @@ public final class ServerlessExporter implements Exporter {
                         if (isRest) {
                             restApiKeys = true;
                             notes.add("The REST API '" + name(gateway) + "' requires an API key: the framework creates"
-                                    + " one with a usage plan (throttled as designed); `serverless info` shows it.");
+                                    + " one with a usage plan (throttled as designed); serverless info shows it.");
                         } else {
                             notes.add("The API '" + name(gateway) + "' asks for API keys, which HTTP APIs do not have;"
                                     + " it is exported WITHOUT authorisation. Add a Lambda authorizer, or make it a"
@@ -436,6 +437,8 @@ public final class ServerlessExporter implements Exporter {
             }
             if (url) {
                 out.put("url", true);
+                notes.add("The function '" + function.name() + "' has a public function URL (no authorisation),"
+                        + " as its HTTP trigger asks; serverless info prints it.");
             }
             if (!events.isEmpty()) {
                 out.set("events", events);
