@@ -146,7 +146,18 @@ class CommandLineTest {
                 .map(line -> line.split("\\s+", -1)[0])
                 .toList();
         assertThat(commands)
-                .containsExactly("open", "validate", "simulate", "model", "bench", "sweep", "cost", "render", "export", "import", "help");
+                .containsExactly(
+                        "open",
+                        "validate",
+                        "simulate",
+                        "model",
+                        "bench",
+                        "sweep",
+                        "cost",
+                        "render",
+                        "export",
+                        "import",
+                        "help");
     }
 
     @Test

@@ -42,7 +42,12 @@ class ExportCommandTest {
     @Test
     void exportWritesACompleteSamProjectAndSaysWhatToDoNext() throws IOException {
         Path out = folder.resolve("sam");
-        Run run = stratus("export", SAMPLES.resolve("rest-api.stratus.json").toString(), "--target", "sam", "--out",
+        Run run = stratus(
+                "export",
+                SAMPLES.resolve("rest-api.stratus.json").toString(),
+                "--target",
+                "sam",
+                "--out",
                 out.toString());
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
@@ -55,7 +60,12 @@ class ExportCommandTest {
 
     @Test
     void exportToAllWritesAFolderPerTarget() throws IOException {
-        Run run = stratus("export", SAMPLES.resolve("nightly-report.stratus.json").toString(), "-t", "all", "-o",
+        Run run = stratus(
+                "export",
+                SAMPLES.resolve("nightly-report.stratus.json").toString(),
+                "-t",
+                "all",
+                "-o",
                 folder.toString());
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
@@ -72,8 +82,9 @@ class ExportCommandTest {
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
         Run refused = stratus("export", sample, "--target", "gcp", "--out", folder.toString());
         assertThat(refused.status()).isEqualTo(2);
-        assertThat(refused.err()).isEqualTo("stratus: " + folder + " is not empty; choose an empty folder or pass"
-                + " --force to write over it\n");
+        assertThat(refused.err())
+                .isEqualTo("stratus: " + folder + " is not empty; choose an empty folder or pass"
+                        + " --force to write over it\n");
         assertThat(files(folder)).containsExactly("notes.txt");
 
         Run forced = stratus("export", sample, "--target", "gcp", "--out", folder.toString(), "--force");
@@ -84,8 +95,13 @@ class ExportCommandTest {
 
     @Test
     void anUnknownTargetIsAUsageErrorNamingTheTargets() {
-        Run run = stratus("export", SAMPLES.resolve("rest-api.stratus.json").toString(), "--target", "heroku",
-                "--out", folder.resolve("x").toString());
+        Run run = stratus(
+                "export",
+                SAMPLES.resolve("rest-api.stratus.json").toString(),
+                "--target",
+                "heroku",
+                "--out",
+                folder.resolve("x").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err())
                 .isEqualTo("stratus: --target must be one of sam, serverless, azure, gcp, openwhisk or all, not"
@@ -98,7 +114,13 @@ class ExportCommandTest {
         String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"))
                 .replace("\"memoryMb\" : 512", "\"memoryMb\" : 99999");
         Path broken = Files.writeString(folder.resolve("broken.stratus.json"), text);
-        Run run = stratus("export", broken.toString(), "--target", "sam", "--out", folder.resolve("out").toString());
+        Run run = stratus(
+                "export",
+                broken.toString(),
+                "--target",
+                "sam",
+                "--out",
+                folder.resolve("out").toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("error").contains("fix the errors above before exporting");
         assertThat(folder.resolve("out")).doesNotExist();
@@ -107,7 +129,12 @@ class ExportCommandTest {
     @Test
     void anExportedTemplateImportsBackIntoAProjectThatValidates() throws IOException {
         Path sam = folder.resolve("sam");
-        assertThat(stratus("export", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "-t", "sam", "-o",
+        assertThat(stratus(
+                                "export",
+                                SAMPLES.resolve("order-pipeline.stratus.json").toString(),
+                                "-t",
+                                "sam",
+                                "-o",
                                 sam.toString())
                         .status())
                 .isZero();
@@ -119,7 +146,8 @@ class ExportCommandTest {
         assertThat(stratus("validate", project.toString()).status()).isZero();
 
         Path again = folder.resolve("again");
-        assertThat(stratus("export", project.toString(), "-t", "sam", "-o", again.toString()).status())
+        assertThat(stratus("export", project.toString(), "-t", "sam", "-o", again.toString())
+                        .status())
                 .isZero();
         assertThat(Files.readString(again.resolve("template.yaml")))
                 .isEqualTo(Files.readString(sam.resolve("template.yaml")));

@@ -33,7 +33,8 @@ public final class Names {
                 // "listItems" splits at the hump; "IoT" and "API" do not (a capital that ends the
                 // name or comes before another capital is part of an acronym).
                 char next = i + 1 < ascii.length() ? ascii.charAt(i + 1) : 0;
-                boolean hump = Character.isUpperCase(c) && Character.isLowerCase(previous) && Character.isLowerCase(next);
+                boolean hump =
+                        Character.isUpperCase(c) && Character.isLowerCase(previous) && Character.isLowerCase(next);
                 if (hump) {
                     flush(word, words);
                 }

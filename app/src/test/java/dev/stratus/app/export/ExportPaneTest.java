@@ -63,7 +63,8 @@ class ExportPaneTest {
     }
 
     private void awaitExport() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pane.exportProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> pane.exportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -75,9 +76,9 @@ class ExportPaneTest {
         assertThat(files.getItems()).contains("template.yaml", "pom.xml", "README.md");
         assertThat(files.getSelectionModel().getSelectedItem()).isEqualTo("template.yaml");
         assertThat(content.getText()).contains("AWS::Serverless::Function");
-        robot.clickOn(robot.lookup(".list-cell").match(c -> "README.md".equals(((javafx.scene.control.ListCell<?>) c)
-                                .getItem()))
-                        .queryAs(javafx.scene.control.ListCell.class));
+        robot.clickOn(robot.lookup(".list-cell")
+                .match(c -> "README.md".equals(((javafx.scene.control.ListCell<?>) c).getItem()))
+                .queryAs(javafx.scene.control.ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(content.getText()).contains("sam deploy");
     }

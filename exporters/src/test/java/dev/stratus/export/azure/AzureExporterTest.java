@@ -218,7 +218,7 @@ class AzureExporterTest {
                         .asInt())
                 .isEqualTo(100);
         assertThat(export.files().text("README.md"))
-                .contains("az eventhubs eventhub create -g io-t-telemetry-rg --namespace-name \"$HUBS\" --name"
+                .contains("az eventhubs eventhub create -g iot-telemetry-rg --namespace-name \"$HUBS\" --name"
                         + " telemetry-stream --partition-count 4")
                 .contains("A stream is an event hub");
         assertThat(appSettings(pom(export)))

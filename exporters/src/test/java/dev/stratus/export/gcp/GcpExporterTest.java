@@ -703,9 +703,11 @@ class GcpExporterTest {
         /** Starts the invoker and waits (at most 60 s) until its port answers. */
         static Invoked start(Path jar, String target) throws Exception {
             // Copied by the build (maven-dependency-plugin), not on the test class path.
-            Path invoker = Path.of(System.getProperty(
-                    "stratus.functionInvoker", "target/function-invoker/java-function-invoker.jar"));
-            assertThat(invoker).as("the function invoker jar copied by the build").exists();
+            Path invoker = Path.of(
+                    System.getProperty("stratus.functionInvoker", "target/function-invoker/java-function-invoker.jar"));
+            assertThat(invoker)
+                    .as("the function invoker jar copied by the build")
+                    .exists();
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();

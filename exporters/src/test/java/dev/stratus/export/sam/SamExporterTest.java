@@ -302,7 +302,7 @@ class SamExporterTest {
                         "src/main/java/com/example/evilprojectxb/ListItemsHandler.java",
                         "src/main/java/com/example/evilprojectxb/ListItemsHandler2.java");
         assertThat(export.files().text("README.md")).doesNotContain("<b>").contains("\\<b\\>");
-        assertThat(export.notes()).doesNotHaveDuplicates().anyMatch(n -> n.contains("is exported as ANY"));
+        assertThat(export.notes()).doesNotHaveDuplicates().anyMatch(n -> n.contains("is exported as POST /sayhi/{id}"));
     }
 
     @Test
