@@ -24,6 +24,8 @@ public final class Documents {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            // A long description stays on one line rather than folded with backslashes.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .stringQuotingChecker(new Yaml11Quoting())
             .build());
 

@@ -47,7 +47,8 @@ public record ExportPlan(
         functions = List.copyOf(functions);
         resources = List.copyOf(resources);
         apis = List.copyOf(apis);
-        notes = List.copyOf(notes);
+        // A route's note is found both from the gateway and from the function it reaches.
+        notes = notes.stream().distinct().toList();
     }
 
     /** The HTTP methods a route may name; {@code ANY} matches every method. */
