@@ -86,6 +86,7 @@ public final class ExportPane extends BorderPane {
         setTop(top);
 
         files.setId("export-files");
+        files.setCellFactory(list -> new FileCell());
         files.setPrefWidth(260);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, path) -> show(path));
         content.setId("export-content");
@@ -95,7 +96,19 @@ public final class ExportPane extends BorderPane {
         SplitPane preview = new SplitPane(files, content);
         preview.setDividerPositions(0.3);
         notes.setId("export-notes");
-        notes.setPrefHeight(90);
+        notes.setCellFactory(list -> {
+            ListCell<String> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(String note, boolean empty) {
+                    super.updateItem(note, empty);
+                    setText(empty ? null : note);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        notes.setPrefHeight(120);
         notes.setPlaceholder(new Label("The export expresses the design exactly."));
         Label notesLabel = new Label("Notes");
         VBox bottom = new VBox(4, notesLabel, notes, status);
@@ -237,6 +250,38 @@ public final class ExportPane extends BorderPane {
             return entries.findAny().isPresent();
         } catch (java.io.IOException e) {
             return true;
+        }
+    }
+
+    /** A file as its name, with the folder it is in below it in smaller type; the tooltip is the path. */
+    private static final class FileCell extends ListCell<String> {
+        private final Label name = new Label();
+        private final Label folder = new Label();
+        private final VBox box = new VBox(1, name, folder);
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        FileCell() {
+            name.setStyle("-fx-font-weight: bold;");
+            folder.setStyle("-fx-font-size: 0.85em; -fx-opacity: 0.7;");
+        }
+
+        @Override
+        protected void updateItem(String path, boolean empty) {
+            super.updateItem(path, empty);
+            setText(null);
+            if (empty || path == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            int slash = path.lastIndexOf('/');
+            name.setText(path.substring(slash + 1));
+            folder.setText(slash < 0 ? "" : path.substring(0, slash));
+            folder.setVisible(slash >= 0);
+            folder.setManaged(slash >= 0);
+            tip.setText(path);
+            setTooltip(tip);
+            setGraphic(box);
         }
     }
 
