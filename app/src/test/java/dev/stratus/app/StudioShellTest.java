@@ -50,6 +50,25 @@ class StudioShellTest {
     }
 
     @Test
+    void fileExportProjectOpensAPreviewOfTheOpenDesign(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Export Project\u2026");
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage export = (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle().startsWith("Export"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(export.getTitle()).isEqualTo("Export \u201cREST API\u201d \u2014 Stratus");
+        javafx.scene.control.ListView<?> files =
+                robot.from(export.getScene().getRoot()).lookup("#export-files").queryListView();
+        WaitForAsyncUtils.waitFor(
+                20,
+                java.util.concurrent.TimeUnit.SECONDS,
+                () -> !files.getItems().isEmpty());
+        assertThat(files.getItems()).map(Object::toString).contains("template.yaml", "README.md");
+        robot.interact(export::close);
+    }
+
+    @Test
     void openSampleMenuShowsTheChosenSample(FxRobot robot) throws Exception {
         Sample other = catalog.samples().stream()
                 .filter(s -> !s.isDefault())
