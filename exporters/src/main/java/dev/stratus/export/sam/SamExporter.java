@@ -1,5 +1,9 @@
 package dev.stratus.export.sam;
 
+import static dev.stratus.export.aws.Intrinsics.getAtt;
+import static dev.stratus.export.aws.Intrinsics.ref;
+import static dev.stratus.export.aws.Intrinsics.sub;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -725,26 +729,6 @@ public final class SamExporter implements Exporter {
             }
             return String.join("; ", parts);
         }
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------
-
-    static ObjectNode ref(String id) {
-        ObjectNode ref = Documents.object();
-        ref.put("Ref", id);
-        return ref;
-    }
-
-    static ObjectNode getAtt(String id, String attribute) {
-        ObjectNode getAtt = Documents.object();
-        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
-        return getAtt;
-    }
-
-    static ObjectNode sub(String text) {
-        ObjectNode sub = Documents.object();
-        sub.put("Fn::Sub", text);
-        return sub;
     }
 
     private static String name(Node node) {

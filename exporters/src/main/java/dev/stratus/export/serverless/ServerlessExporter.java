@@ -1,5 +1,9 @@
 package dev.stratus.export.serverless;
 
+import static dev.stratus.export.aws.Intrinsics.getAtt;
+import static dev.stratus.export.aws.Intrinsics.join;
+import static dev.stratus.export.aws.Intrinsics.ref;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -739,29 +743,6 @@ public final class ServerlessExporter implements Exporter {
             }
             return String.join("; ", parts);
         }
-    }
-
-    static ObjectNode ref(String id) {
-        ObjectNode ref = Documents.object();
-        ref.put("Ref", id);
-        return ref;
-    }
-
-    static ObjectNode getAtt(String id, String attribute) {
-        ObjectNode getAtt = Documents.object();
-        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
-        return getAtt;
-    }
-
-    static ObjectNode join(String separator, JsonNode... parts) {
-        ObjectNode join = Documents.object();
-        ArrayNode args = join.putArray("Fn::Join");
-        args.add(separator);
-        ArrayNode list = args.addArray();
-        for (JsonNode part : parts) {
-            list.add(part);
-        }
-        return join;
     }
 
     private static String name(Node node) {
