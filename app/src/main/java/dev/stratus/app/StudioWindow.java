@@ -51,6 +51,12 @@ final class StudioWindow implements StudioActions {
     private static final FileChooser.ExtensionFilter PROJECTS =
             new FileChooser.ExtensionFilter("Stratus projects (*.stratus.json)", "*.stratus.json");
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON files", "*.json");
+    private static final FileChooser.ExtensionFilter TEMPLATES = new FileChooser.ExtensionFilter(
+            "SAM and CloudFormation templates (*.yaml, *.yml, *.json, *.template)",
+            "*.yaml",
+            "*.yml",
+            "*.json",
+            "*.template");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG pictures", "*.png");
     private static final String EXTENSION = ".stratus.json";
 
@@ -381,6 +387,60 @@ final class StudioWindow implements StudioActions {
                 file = file.resolveSibling(file.getFileName() + ".png");
             }
             exportPicture(file);
+        }
+    }
+
+    @Override
+    public void chooseAndImportTemplate() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = chooser("Import an AWS SAM or CloudFormation template", TEMPLATES);
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            importTemplate(chosen.toPath());
+        }
+    }
+
+    /**
+     * Opens the design read from a SAM or CloudFormation template as a new, unsaved project (saving
+     * asks for a file, so the template is never written over) and lists what was not modelled.
+     */
+    void importTemplate(Path template) {
+        dev.stratus.importer.ImportResult result;
+        try {
+            result = new dev.stratus.importer.SamImporter().importFile(template);
+        } catch (dev.stratus.importer.TemplateException e) {
+            showError("Cannot import the template", e.getMessage());
+            return;
+        } catch (java.io.IOException e) {
+            showError("Cannot import the template", template + ": " + e.getMessage());
+            return;
+        }
+        model.open(result.project(), null);
+        recovery.discard();
+        pane.diagram().fitToWindow();
+        pane.originProperty().set("Imported from " + template.getFileName());
+        if (!result.report().isEmpty()) {
+            Alert report = new Alert(Alert.AlertType.INFORMATION);
+            own(report);
+            report.setTitle("Stratus");
+            report.setHeaderText("Imported " + template.getFileName() + "; "
+                    + result.report().size() + (result.report().size() == 1 ? " item is" : " items are")
+                    + " not modelled");
+            javafx.scene.control.TextArea lines = new javafx.scene.control.TextArea(String.join("\n", result.report()));
+            lines.setEditable(false);
+            lines.setWrapText(true);
+            report.getDialogPane().setContent(lines);
+            report.getDialogPane().setId("import-report");
+            report.setResizable(true);
+            report.show();
+        }
+    }
+
+    private void own(Alert alert) {
+        if (stage.getScene() != null && stage.isShowing()) {
+            alert.initOwner(stage);
         }
     }
 

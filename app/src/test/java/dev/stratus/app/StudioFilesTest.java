@@ -100,6 +100,67 @@ class StudioFilesTest {
     }
 
     @Test
+    void anImportedTemplateOpensAsAnUnsavedDesignAndListsWhatIsNotModelled(FxRobot robot) throws Exception {
+        Path template = Files.writeString(
+                temp.resolve("template.yaml"),
+                String.join(
+                        "\n",
+                        "Transform: AWS::Serverless-2016-10-31",
+                        "Resources:",
+                        "  Items:",
+                        "    Type: AWS::Serverless::SimpleTable",
+                        "  Logs:",
+                        "    Type: AWS::Logs::LogGroup",
+                        "  ListItems:",
+                        "    Type: AWS::Serverless::Function",
+                        "    Properties:",
+                        "      Handler: com.example.List::handleRequest",
+                        "      Runtime: java21",
+                        "      Environment:",
+                        "        Variables:",
+                        "          TABLE_NAME: !Ref Items",
+                        "      Events:",
+                        "        Get:",
+                        "          Type: HttpApi",
+                        "          Properties: {Path: /items, Method: get}",
+                        ""));
+        onFx(() -> {
+            window.importTemplate(template);
+            return null;
+        });
+        Project imported = onFx(() -> window.model().project());
+        assertThat(imported.architecture().nodes())
+                .extracting(dev.stratus.model.Node::kind)
+                .contains(
+                        dev.stratus.model.NodeKind.FUNCTION,
+                        dev.stratus.model.NodeKind.DATABASE,
+                        dev.stratus.model.NodeKind.API_GATEWAY);
+        assertThat(onFx(() -> window.model().fileProperty().get())).isNull();
+        assertThat(onFx(() -> window.pane().diagram().nodeViews().size()))
+                .isEqualTo(imported.architecture().nodes().size());
+        javafx.scene.control.DialogPane report =
+                robot.lookup("#import-report").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(((javafx.scene.control.TextArea) report.getContent()).getText())
+                .contains("Logs");
+        robot.interact(() -> report.getScene().getWindow().hide());
+    }
+
+    @Test
+    void aBrokenTemplateShowsAnErrorAndKeepsTheDesignOpen(FxRobot robot) throws Exception {
+        Project before = onFx(() -> window.model().project());
+        Path template = Files.writeString(temp.resolve("broken.yaml"), "Resources:\n  Fn:\n\tType: x\n");
+        onFx(() -> {
+            window.importTemplate(template);
+            return null;
+        });
+        javafx.scene.control.DialogPane error =
+                robot.lookup("#error-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(error.getContentText()).startsWith(template + ":3:1:");
+        assertThat(onFx(() -> window.model().project())).isEqualTo(before);
+        robot.interact(() -> error.getScene().getWindow().hide());
+    }
+
+    @Test
     void theTitleShowsAnAsteriskAfterAnEditUntilTheDesignIsSaved() throws Exception {
         String name = onFx(() -> window.model().project().name());
         assertThat(onFx(() -> stage.getTitle())).isEqualTo(name + " \u2014 Stratus");

@@ -35,6 +35,9 @@ public interface StudioActions {
     /** File → Export Picture…: ask for a PNG file and draw the diagram into it. */
     default void chooseAndExportPicture() {}
 
+    /** File → Import SAM Template…: read an AWS SAM or CloudFormation template into a new design. */
+    default void chooseAndImportTemplate() {}
+
     /** File → Export Project…: preview the deployable project for a cloud and write it to a folder. */
     default void exportProject() {}
 

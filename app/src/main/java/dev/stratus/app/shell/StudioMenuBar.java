@@ -90,6 +90,8 @@ public final class StudioMenuBar {
         MenuItem saveAs = item("Save As\u2026", "menu-save-as", "Shortcut+Shift+S", actions::chooseAndSaveAs);
         MenuItem export =
                 item("Export Picture\u2026", "menu-export-picture", "Shortcut+E", actions::chooseAndExportPicture);
+        MenuItem importTemplate =
+                item("Import SAM Template\u2026", "menu-import-template", null, actions::chooseAndImportTemplate);
         MenuItem exportProject =
                 item("Export Project\u2026", "menu-export-project", "Shortcut+Shift+E", actions::exportProject);
         MenuItem quit = item("Quit", "menu-quit", "Shortcut+Q", actions::quit);
@@ -106,6 +108,7 @@ public final class StudioMenuBar {
                         save,
                         saveAs,
                         new SeparatorMenuItem(),
+                        importTemplate,
                         exportProject,
                         export,
                         new SeparatorMenuItem(),
@@ -163,7 +166,9 @@ public final class StudioMenuBar {
     private static MenuItem item(String text, String id, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
-        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
         item.setOnAction(e -> action.run());
         return item;
     }
