@@ -447,7 +447,7 @@ final class StudioWindow implements StudioActions {
     @Override
     public void exportProject() {
         dev.stratus.app.export.ExportWindow.open(
-                stage, model::project, java.util.List.of(dev.stratus.app.theme.Theme.stylesheet()));
+                stage, model.projectProperty(), java.util.List.of(dev.stratus.app.theme.Theme.stylesheet()));
     }
 
     @Override

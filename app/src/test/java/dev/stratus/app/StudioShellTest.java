@@ -65,6 +65,18 @@ class StudioShellTest {
                 java.util.concurrent.TimeUnit.SECONDS,
                 () -> !files.getItems().isEmpty());
         assertThat(files.getItems()).map(Object::toString).contains("template.yaml", "README.md");
+
+        // The preview follows the design: a renamed project is exported again under its new name.
+        robot.interact(() -> window.model().open(window.model().project().withName("Renamed API"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(export.getTitle()).isEqualTo("Export \u201cRenamed API\u201d \u2014 Stratus");
+        javafx.scene.control.TextArea content = robot.from(export.getScene().getRoot())
+                .lookup("#export-content")
+                .queryAs(javafx.scene.control.TextArea.class);
+        WaitForAsyncUtils.waitFor(
+                20,
+                java.util.concurrent.TimeUnit.SECONDS,
+                () -> content.getText().contains("name: Renamed API"));
         robot.interact(export::close);
     }
 

@@ -59,6 +59,7 @@ public final class ExportPane extends BorderPane {
     private final Button write = new Button("Export to Folder\u2026");
     private final ReadOnlyObjectWrapper<Export> export = new ReadOnlyObjectWrapper<>(this, "export");
     private long generation;
+    private String lastSelected;
 
     public ExportPane(Supplier<Project> project, Prompts prompts, Executor background) {
         this.project = Objects.requireNonNull(project, "project");
@@ -71,7 +72,10 @@ public final class ExportPane extends BorderPane {
         target.getItems().setAll(ExportTarget.values());
         target.setCellFactory(list -> new TargetCell());
         target.setButtonCell(new TargetCell());
-        target.valueProperty().addListener((obs, old, chosen) -> refresh());
+        target.valueProperty().addListener((obs, old, chosen) -> {
+            lastSelected = null;
+            refresh();
+        });
         Label targetLabel = new Label("Target:");
         targetLabel.setLabelFor(target);
         Region spacer = new Region();
@@ -139,6 +143,10 @@ public final class ExportPane extends BorderPane {
             return;
         }
         long mine = ++generation;
+        String selected = files.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            lastSelected = selected;
+        }
         export.set(null);
         write.setDisable(true);
         files.getItems().clear();
@@ -178,7 +186,10 @@ public final class ExportPane extends BorderPane {
         List<String> paths = result.files().paths();
         files.getItems().setAll(paths);
         notes.getItems().setAll(result.notes());
-        String main = paths.stream().filter(isDescriptor()).findFirst().orElse(paths.get(0));
+        // After an edit the person keeps reading the file they had open, when it is still there.
+        String main = lastSelected != null && paths.contains(lastSelected)
+                ? lastSelected
+                : paths.stream().filter(isDescriptor()).findFirst().orElse(paths.get(0));
         files.getSelectionModel().select(main);
         files.scrollTo(main);
         // The command line refuses to export a design with errors; the studio shows the preview but

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -28,13 +29,21 @@ public final class ExportWindow {
 
     private ExportWindow() {}
 
-    /** Opens the window for the design {@code project} supplies, owned by {@code owner}. */
-    public static Stage open(Window owner, Supplier<Project> project, Iterable<String> stylesheets) {
+    /**
+     * Opens the window on the open design, owned by {@code owner}. The preview follows the design:
+     * an edit in the studio exports it again.
+     */
+    public static Stage open(Window owner, ObservableValue<Project> project, Iterable<String> stylesheets) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
-        stage.setTitle("Export \u201c" + project.get().name() + "\u201d \u2014 Stratus");
-        ExportPane pane = new ExportPane(project, dialogs(stage), BACKGROUND);
+        stage.titleProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Export \u201c" + project.getValue().name() + "\u201d \u2014 Stratus", project));
+        ExportPane pane = new ExportPane(project::getValue, dialogs(stage), BACKGROUND);
+        ChangeListener<Project> follow = (obs, old, now) -> pane.refresh();
+        project.addListener(follow);
+        stage.setOnHidden(e -> project.removeListener(follow));
         Scene scene = new Scene(pane, 1000, 650);
         stylesheets.forEach(scene.getStylesheets()::add);
         stage.setScene(scene);
