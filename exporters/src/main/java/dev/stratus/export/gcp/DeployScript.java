@@ -19,11 +19,11 @@ import java.util.Set;
  */
 final class DeployScript {
 
-    private final GcpExporter.Build build;
-    private final List<GcpExporter.Build.GatewayOut> gateways;
+    private final GcpBuild build;
+    private final List<ApiGatewaySpecs.GatewayOut> gateways;
     private final StringBuilder out = new StringBuilder();
 
-    DeployScript(GcpExporter.Build build, List<GcpExporter.Build.GatewayOut> gateways) {
+    DeployScript(GcpBuild build, List<ApiGatewaySpecs.GatewayOut> gateways) {
         this.build = build;
         this.gateways = gateways;
     }
@@ -38,7 +38,7 @@ final class DeployScript {
             function(deployment);
         }
         schedules();
-        for (GcpExporter.Build.GatewayOut gateway : gateways) {
+        for (ApiGatewaySpecs.GatewayOut gateway : gateways) {
             gateway(gateway);
         }
         line("echo \"Done.\"");
@@ -201,7 +201,7 @@ final class DeployScript {
     }
 
     private void function(GcpExporter.Deployment deployment) {
-        GcpExporter.Settings settings = build.settings(deployment.name());
+        Settings settings = build.settings(deployment.name());
         for (String start : build.startedBy(deployment)) {
             line("# " + comment(deployment.name() + ": " + start));
         }
@@ -210,7 +210,7 @@ final class DeployScript {
         String envVariable = null;
         if (!environment.isEmpty()) {
             envVariable = "ENV_" + Names.upperSnake(deployment.name(), "fn");
-            line(envVariable + "=\"$(render " + Shell.quote(GcpExporter.Build.envFile(deployment)) + ")\"");
+            line(envVariable + "=\"$(render " + Shell.quote(Environments.envFile(deployment)) + ")\"");
         }
         List<String> words = new ArrayList<>(List.of("gcloud", "functions", "deploy", Shell.quote(deployment.name())));
         words.add("--project=\"$PROJECT\"");
@@ -254,8 +254,7 @@ final class DeployScript {
                 if (storage.event() == StorageTrigger.Event.CREATED) {
                     words.add("--trigger-bucket=\"$" + variable + "\"");
                 } else {
-                    words.add(
-                            "--trigger-event-filters=" + Shell.quote("type=" + GcpExporter.Build.storageType(storage)));
+                    words.add("--trigger-event-filters=" + Shell.quote("type=" + Deployments.storageType(storage)));
                     words.add("--trigger-event-filters=\"bucket=${" + variable + "}\"");
                 }
                 if (!storage.prefix().isEmpty() || !storage.suffix().isEmpty()) {
@@ -327,10 +326,10 @@ final class DeployScript {
         }
     }
 
-    private void gateway(GcpExporter.Build.GatewayOut gateway) {
+    private void gateway(ApiGatewaySpecs.GatewayOut gateway) {
         String api = Shell.quote(gateway.apiId());
         line("# API Gateway "
-                + comment(GcpExporter.Build.gatewayName(gateway.api().gateway())) + ": routes in "
+                + comment(Deployments.gatewayName(gateway.api().gateway())) + ": routes in "
                 + gateway.specFile());
         String account = null;
         if (gateway.serviceAccount() != null) {
