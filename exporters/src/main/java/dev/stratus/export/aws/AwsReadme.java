@@ -17,7 +17,11 @@ public final class AwsReadme {
 
     /** The title, naming the target ("AWS SAM"), and the project's description if it has one. */
     public static void title(StringBuilder out, Project project, String target) {
-        out.append("# ").append(Markdown.text(project.name())).append(" (").append(target).append(")\n\n");
+        out.append("# ")
+                .append(Markdown.text(project.name()))
+                .append(" (")
+                .append(target)
+                .append(")\n\n");
         if (!project.description().isBlank()) {
             out.append(Markdown.text(project.description())).append("\n\n");
         }

@@ -31,6 +31,7 @@ final class AzureApps {
     final ExportPlan plan;
     /** Whether the app runs on the Flex Consumption plan. */
     final boolean flex;
+
     final List<String> notes = new ArrayList<>();
     /** The Azure name of each function (of its first Azure function), by node id. */
     final Map<String, String> functionNames = new LinkedHashMap<>();
@@ -86,7 +87,8 @@ final class AzureApps {
                 AzureApp.Trigger trigger = triggers.trigger(function, event);
                 String name = functions.isEmpty()
                         ? functionNames.get(function.id())
-                        : azureNames.next(functionNames.get(function.id()) + "-" + AzureTriggers.suffix(trigger.kind()));
+                        : azureNames.next(
+                                functionNames.get(function.id()) + "-" + AzureTriggers.suffix(trigger.kind()));
                 String methodName = methods.next(AzureTriggers.methodWord(trigger.kind()));
                 functions.add(new AzureApp.AzureFunction(name, methodName, trigger, event));
             }

@@ -131,7 +131,10 @@ final class SamFunctions {
         Set<JsonNode> policies = new LinkedHashSet<>();
         for (ExportPlan.Connection connection : function.connections()) {
             if (connection.function() != null) {
-                policies.add(policy("LambdaInvokePolicy", "FunctionName", ref(ids.of(connection.function().id()))));
+                policies.add(policy(
+                        "LambdaInvokePolicy",
+                        "FunctionName",
+                        ref(ids.of(connection.function().id()))));
                 continue;
             }
             ExportPlan.Resource resource = connection.resource();
@@ -139,15 +142,15 @@ final class SamFunctions {
                 case TABLE -> policies.add(policy("DynamoDBCrudPolicy", "TableName", ref(ids.of(resource.id()))));
                 case BUCKET -> policies.add(policy("S3CrudPolicy", "BucketName", template.bucketName(resource)));
                 case QUEUE ->
-                    policies.add(policy(
-                            "SQSSendMessagePolicy", "QueueName", getAtt(ids.of(resource.id()), "QueueName")));
+                    policies.add(
+                            policy("SQSSendMessagePolicy", "QueueName", getAtt(ids.of(resource.id()), "QueueName")));
                 case TOPIC ->
-                    policies.add(policy(
-                            "SNSPublishMessagePolicy", "TopicName", getAtt(ids.of(resource.id()), "TopicName")));
+                    policies.add(
+                            policy("SNSPublishMessagePolicy", "TopicName", getAtt(ids.of(resource.id()), "TopicName")));
                 case STREAM -> policies.add(policy("KinesisCrudPolicy", "StreamName", ref(ids.of(resource.id()))));
                 case EMAIL ->
-                    policies.add(policy(
-                            "SESCrudPolicy", "IdentityName", ref(template.emailParameters.get(resource.id()))));
+                    policies.add(
+                            policy("SESCrudPolicy", "IdentityName", ref(template.emailParameters.get(resource.id()))));
                 case EXTERNAL_API -> {
                     // An HTTP call out of AWS needs no permission.
                 }
@@ -181,7 +184,8 @@ final class SamFunctions {
         Names.Unique names = new Names.Unique("", 60);
         for (ExportPlan.Event event : function.events()) {
             if (event instanceof ExportPlan.Http http) {
-                if (http.gateway() == null || template.skippedApis.contains(http.gateway().id())) {
+                if (http.gateway() == null
+                        || template.skippedApis.contains(http.gateway().id())) {
                     continue;
                 }
                 boolean rest = http.gateway().type() == ApiGateway.Type.REST;
@@ -193,9 +197,7 @@ final class SamFunctions {
             } else if (event instanceof ExportPlan.Schedule schedule) {
                 ObjectNode e = event(events, names, name(schedule.trigger()), "schedule", "Schedule");
                 e.put("Schedule", schedule.trigger().expression().strip());
-                e.put(
-                        "Description",
-                        SamTemplate.truncate("Stratus schedule '" + name(schedule.trigger()) + "'", 512));
+                e.put("Description", SamTemplate.truncate("Stratus schedule '" + name(schedule.trigger()) + "'", 512));
             } else if (event instanceof ExportPlan.QueueMessages messages) {
                 queueEvent(function, events, names, messages);
             } else if (event instanceof ExportPlan.StorageEvent storage) {

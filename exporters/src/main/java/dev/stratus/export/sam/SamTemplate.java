@@ -170,7 +170,8 @@ final class SamTemplate {
                 output(id + "Name", "The name of the bucket '" + resource.name() + "'", bucketName(resource));
             }
             case QUEUE -> {
-                ObjectNode properties = resource(id, "AWS::SQS::Queue", resource.node()).putObject("Properties");
+                ObjectNode properties =
+                        resource(id, "AWS::SQS::Queue", resource.node()).putObject("Properties");
                 if (AwsRules.isFifo(resource)) {
                     properties.put("FifoQueue", true);
                 }
@@ -206,7 +207,10 @@ final class SamTemplate {
 
     private void emailParameter(ExportPlan.Resource resource) {
         String id = emailParameters.get(resource.id());
-        parameterNodes.putObject(id).put("id", resource.id()).put("name", resource.node().name());
+        parameterNodes
+                .putObject(id)
+                .put("id", resource.id())
+                .put("name", resource.node().name());
         ObjectNode parameter = parameters.putObject(id);
         parameter.put("Type", "String");
         parameter.put(

@@ -51,8 +51,8 @@ final class ServerlessPermissions {
                                 ref("AWS::Region"),
                                 ref("AWS::AccountId"),
                                 TextNode.valueOf("function"),
-                                TextNode.valueOf(
-                                        service.functionName(connection.function().id()))))));
+                                TextNode.valueOf(service.functionName(
+                                        connection.function().id()))))));
                 continue;
             }
             ExportPlan.Resource resource = connection.resource();
@@ -110,7 +110,8 @@ final class ServerlessPermissions {
             // S3 event names is the function's own business.
             if (event instanceof ExportPlan.StorageEvent storage) {
                 statements.add(statement(
-                        List.of("s3:GetObject"), List.of(bucketArns(storage.bucket()).get(1))));
+                        List.of("s3:GetObject"),
+                        List.of(bucketArns(storage.bucket()).get(1))));
             }
         }
     }
