@@ -154,7 +154,7 @@ public final class AzureExporter implements Exporter {
                     .mapToInt(f -> f.node().memoryMb())
                     .max()
                     .orElse(512);
-            configuration.leaf("instanceSize", Integer.toString(AzureApps.instanceSize(memory)));
+            configuration.leaf("instanceSize", Integer.toString(AzureScale.instanceSize(memory)));
             Integer limit = scaleLimit(plan);
             if (limit != null) {
                 configuration.leaf("maximumInstances", Integer.toString(Math.min(limit, 1000)));
