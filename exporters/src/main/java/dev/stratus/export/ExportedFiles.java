@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,22 +79,8 @@ public final class ExportedFiles {
         return new String(content, StandardCharsets.UTF_8);
     }
 
-    public byte[] bytes(String path) {
-        byte[] content = files.get(path);
-        if (content == null) {
-            throw new IllegalArgumentException("the export has no file " + path);
-        }
-        return content.clone();
-    }
-
     public boolean isExecutable(String path) {
         return executables.contains(path);
-    }
-
-    public Map<String, String> asText() {
-        Map<String, String> text = new LinkedHashMap<>();
-        files.forEach((path, content) -> text.put(path, new String(content, StandardCharsets.UTF_8)));
-        return Collections.unmodifiableMap(text);
     }
 
     /**

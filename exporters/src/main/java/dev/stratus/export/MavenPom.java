@@ -13,6 +13,7 @@ public final class MavenPom {
     public static final String JAVA_RELEASE = "17";
 
     private final Xml project;
+    private final Xml properties;
     private final Xml dependencies;
     private final Xml plugins;
 
@@ -44,8 +45,6 @@ public final class MavenPom {
         plugin("org.apache.maven.plugins", "maven-install-plugin", "3.2.0");
         plugin("org.apache.maven.plugins", "maven-clean-plugin", "3.5.0");
     }
-
-    private final Xml properties;
 
     /** The coordinates the targets use: group {@code com.example}, artifact from the project name. */
     public static MavenPom forProject(Project project, String suffix) {

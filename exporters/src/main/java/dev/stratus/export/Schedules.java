@@ -1,7 +1,6 @@
 package dev.stratus.export;
 
 import dev.stratus.model.ScheduleExpression;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,22 +83,16 @@ public final class Schedules {
     private static String dayOfWeek(String field) {
         StringBuilder out = new StringBuilder();
         StringBuilder number = new StringBuilder();
-        List<Character> chars = new ArrayList<>();
-        for (char c : field.toCharArray()) {
-            chars.add(c);
-        }
         boolean afterSlash = false;
-        for (char c : chars) {
+        for (char c : field.toCharArray()) {
             if (Character.isDigit(c)) {
                 number.append(c);
                 continue;
             }
+            // A step ("*/2") counts days, it does not name one: it is not shifted.
             flushDay(out, number, afterSlash);
             afterSlash = c == '/';
-            if (c == ',' || c == '-') {
-                afterSlash = false;
-            }
-            out.append(Character.toUpperCase(c));
+            out.append(c);
         }
         flushDay(out, number, afterSlash);
         return out.toString().toUpperCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package dev.stratus.export.aws;
 
 import dev.stratus.export.ExportPlan;
 import dev.stratus.model.Project;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -41,7 +40,7 @@ public final class AwsReadme {
                     .append(" | ")
                     .append(Markdown.code(lambda.handlerName(function.id())))
                     .append(" | ")
-                    .append(Markdown.text(startedBy(function)))
+                    .append(Markdown.text(LambdaProject.startedBy(function)))
                     .append(" |\n");
         }
         out.append("\nA function with code of its own in the design gets it beside its handler; the others"
@@ -54,16 +53,5 @@ public final class AwsReadme {
         if (!notes.isEmpty()) {
             out.append("## Notes\n\n").append(Markdown.bullets(notes)).append('\n');
         }
-    }
-
-    private static String startedBy(ExportPlan.Function function) {
-        if (function.events().isEmpty()) {
-            return "other functions only (direct invocation)";
-        }
-        List<String> parts = new ArrayList<>();
-        for (ExportPlan.Event event : function.events()) {
-            parts.add(LambdaProject.describe(event));
-        }
-        return String.join("; ", parts);
     }
 }

@@ -215,7 +215,7 @@ public final class LambdaProject {
                 .append(" (Stratus node ")
                 .append(JavaText.comment(function.id()))
                 .append("),\n * started by ")
-                .append(startedBy(function))
+                .append(JavaText.comment(startedBy(function)))
                 .append(".\n");
         if (handler.code() != null) {
             out.append(" *\n * <p>It passes the event as JSON to the function's own code, {@link ")
@@ -353,7 +353,7 @@ public final class LambdaProject {
         return out.toString();
     }
 
-    /** What starts the function, for comments and READMEs. */
+    /** What starts the function, in words, for comments and READMEs. */
     public static String startedBy(ExportPlan.Function function) {
         if (function.events().isEmpty()) {
             return "other functions only (direct invocation)";
@@ -362,7 +362,7 @@ public final class LambdaProject {
         for (ExportPlan.Event event : function.events()) {
             parts.add(describe(event));
         }
-        return JavaText.comment(String.join("; ", parts));
+        return String.join("; ", parts);
     }
 
     /** One event in words. */
