@@ -421,27 +421,7 @@ final class StudioWindow implements StudioActions {
         recovery.discard();
         pane.diagram().fitToWindow();
         pane.originProperty().set("Imported from " + template.getFileName());
-        if (!result.report().isEmpty()) {
-            Alert report = new Alert(Alert.AlertType.INFORMATION);
-            own(report);
-            report.setTitle("Stratus");
-            report.setHeaderText("Imported " + template.getFileName() + "; "
-                    + result.report().size() + (result.report().size() == 1 ? " item is" : " items are")
-                    + " not modelled");
-            javafx.scene.control.TextArea lines = new javafx.scene.control.TextArea(String.join("\n", result.report()));
-            lines.setEditable(false);
-            lines.setWrapText(true);
-            report.getDialogPane().setContent(lines);
-            report.getDialogPane().setId("import-report");
-            report.setResizable(true);
-            report.show();
-        }
-    }
-
-    private void own(Alert alert) {
-        if (stage.getScene() != null && stage.isShowing()) {
-            alert.initOwner(stage);
-        }
+        dev.stratus.app.export.ImportReport.show(stage, template.getFileName().toString(), result.report());
     }
 
     @Override
@@ -488,7 +468,7 @@ final class StudioWindow implements StudioActions {
     /** Shows an error without waiting for it to be closed, so no caller blocks on it. */
     private void showError(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        if (stage.getScene() != null && stage.isShowing()) {
+        if (stage.isShowing()) {
             alert.initOwner(stage);
         }
         alert.setTitle("Stratus");

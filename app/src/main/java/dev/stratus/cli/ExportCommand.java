@@ -12,7 +12,6 @@ import dev.stratus.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private List<ExportTarget> targets() {
         if (target.equals("all")) {
-            return new ArrayList<>(Arrays.asList(ExportTarget.values()));
+            return List.of(ExportTarget.values());
         }
         return List.of(ExportTarget.fromId(target)
                 .orElseThrow(() -> new UserError("--target must be one of "

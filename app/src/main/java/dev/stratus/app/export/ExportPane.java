@@ -19,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -122,7 +121,6 @@ public final class ExportPane extends BorderPane {
         SplitPane.setResizableWithParent(files, false);
         setCenter(preview);
         setBottom(bottom);
-        preview.setOrientation(Orientation.HORIZONTAL);
 
         target.setValue(ExportTarget.SAM);
     }

@@ -1,6 +1,7 @@
 package dev.stratus.app.export;
 
 import dev.stratus.export.ExportTarget;
+import dev.stratus.model.Layout;
 import dev.stratus.model.Project;
 import java.io.File;
 import java.nio.file.Path;
@@ -41,7 +42,12 @@ public final class ExportWindow {
                 .bind(javafx.beans.binding.Bindings.createStringBinding(
                         () -> "Export \u201c" + project.getValue().name() + "\u201d \u2014 Stratus", project));
         ExportPane pane = new ExportPane(project::getValue, dialogs(stage), BACKGROUND);
-        ChangeListener<Project> follow = (obs, old, now) -> pane.refresh();
+        // Moving nodes changes only the layout, which no export reads: only other edits export again.
+        ChangeListener<Project> follow = (obs, old, now) -> {
+            if (!old.withLayout(Layout.EMPTY).equals(now.withLayout(Layout.EMPTY))) {
+                pane.refresh();
+            }
+        };
         project.addListener(follow);
         stage.setOnHidden(e -> project.removeListener(follow));
         Scene scene = new Scene(pane, 1000, 650);
