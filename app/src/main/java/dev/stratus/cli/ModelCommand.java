@@ -2,10 +2,10 @@ package dev.stratus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stratus.model.Routing;
 import dev.stratus.sim.model.ModelResult;
 import dev.stratus.sim.model.ModelSettings;
 import dev.stratus.sim.model.ModelSimulation;
-import dev.stratus.sim.pool.Routing;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -26,6 +26,8 @@ import dev.stratus.sim.result.SimulationResult;
  * @param currentRequestsPerSecond the simulated traffic, requests per second
  * @param breakEvenRequestsPerSecond the rate above which servers are cheaper; {@code null} when
  *     serverless stays cheaper at any rate
+ * @param requestsPerSecondPerServer the request rate one server carries at the simulated ratio of
+ *     peak to mean traffic; 0 when the run had no traffic
  */
 public record BreakEven(
         String serverName,
@@ -34,7 +36,8 @@ public record BreakEven(
         double monthlyServerCost,
         double monthlyServerlessCost,
         double currentRequestsPerSecond,
-        Double breakEvenRequestsPerSecond) {
+        Double breakEvenRequestsPerSecond,
+        double requestsPerSecondPerServer) {
 
     private static final double MONTH_HOURS = 720;
 
@@ -70,14 +73,34 @@ public record BreakEven(
         double cost = serverlessWithoutFreeTier.monthly().total()
                 - serverlessWithoutFreeTier.monthly().services();
         Double breakEven = null;
+        double oneServerCarries = rate > 0 && peak > 0 ? vcpus * rate / peak : 0;
         if (rate > 0 && cost > 0 && peak > 0) {
             double costPerRequestPerSecond = cost / rate;
-            double oneServerCarries = vcpus * rate / peak;
             double candidate = serverMonth / costPerRequestPerSecond;
             if (candidate <= oneServerCarries) {
                 breakEven = candidate;
             }
         }
-        return new BreakEven(server.name(), hourlyPrice, servers, servers * serverMonth, cost, rate, breakEven);
+        return new BreakEven(
+                server.name(), hourlyPrice, servers, servers * serverMonth, cost, rate, breakEven, oneServerCarries);
+    }
+
+    /**
+     * The design's functions and gateway on serverless for a month at {@code requestsPerSecond}: the
+     * simulated month's cost scaled with the traffic (no free tier), USD.
+     */
+    public double serverlessCostAt(double requestsPerSecond) {
+        return currentRequestsPerSecond <= 0 ? 0 : monthlyServerlessCost * requestsPerSecond / currentRequestsPerSecond;
+    }
+
+    /**
+     * Always-on servers for a month at {@code requestsPerSecond}: as many whole servers as that
+     * traffic needs at the simulated ratio of peak to mean, at least one, USD.
+     */
+    public double serverCostAt(double requestsPerSecond) {
+        int count = requestsPerSecondPerServer <= 0
+                ? servers
+                : Math.max(1, (int) Math.ceil(requestsPerSecond / requestsPerSecondPerServer - 1e-9));
+        return count * hourlyPrice * MONTH_HOURS;
     }
 }

@@ -33,8 +33,14 @@ import java.util.Map;
  * @param monthly the bill for a 30-day month of this traffic
  * @param period the same bill for the simulated period alone (the monthly one, pro rata)
  * @param monthlyRequests requests arriving at the design's triggers in the month
+ * @param byNode each function's, gateway's and service's share of the monthly bill, in the order of
+ *     the design's nodes; the shares add up to the bill's total
  */
-public record DesignCost(Bill monthly, double period, double monthlyRequests) {
+public record DesignCost(Bill monthly, double period, double monthlyRequests, List<NodeCost> byNode) {
+
+    public DesignCost {
+        byNode = List.copyOf(byNode);
+    }
 
     /** Prices {@code result}, a simulation of {@code project} on the project's provider. */
     public static DesignCost of(Project project, SimulationResult result, PriceBook book, boolean freeTier) {
@@ -65,7 +71,8 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests) {
         Bill bill = new CostModel(book, freeTier).bill(functions, gateways, services);
         double requests =
                 result.entries().stream().mapToLong(EntryResult::requests).sum() * scale;
-        return new DesignCost(bill, bill.total() / scale, requests);
+        // TODO(helper): each node's share of the bill (NodeCost), see the issue 10 plan.
+        return new DesignCost(bill, bill.total() / scale, requests, List.of());
     }
 
     /** The functions' CPU-bound share, weighted by their invocations in {@code result}. */

@@ -67,6 +67,10 @@ public record Project(
         return new Project(name, description, provider, settings, architecture, workloads, layout);
     }
 
+    public Project withSettings(SimulationSettings settings) {
+        return new Project(name, description, provider, settings, architecture, workloads, layout);
+    }
+
     public Project withWorkloads(List<Workload> workloads) {
         return new Project(name, description, provider, settings, architecture, workloads, layout);
     }

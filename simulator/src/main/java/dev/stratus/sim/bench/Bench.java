@@ -1,13 +1,13 @@
 package dev.stratus.sim.bench;
 
 import dev.stratus.model.Project;
+import dev.stratus.model.Routing;
 import dev.stratus.model.Workload;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.graph.DesignSimulation;
 import dev.stratus.sim.model.ModelResult;
 import dev.stratus.sim.model.ModelSettings;
 import dev.stratus.sim.model.ModelSimulation;
-import dev.stratus.sim.pool.Routing;
 import dev.stratus.sim.result.SimulationResult;
 import dev.stratus.sim.workload.TraceException;
 import java.lang.management.ManagementFactory;

@@ -1,13 +1,13 @@
 package dev.stratus.sim.graph;
 
 import dev.stratus.model.Project;
+import dev.stratus.model.Routing;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.provider.ProviderPrices;
 import dev.stratus.sim.engine.BinaryHeapEventQueue;
 import dev.stratus.sim.engine.CancelledException;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.pool.FunctionPool;
-import dev.stratus.sim.pool.Routing;
 import dev.stratus.sim.result.SimulationResult;
 import dev.stratus.sim.workload.TraceException;
 import java.nio.file.Path;

@@ -145,7 +145,8 @@ final class Recorder {
                     e.failed,
                     e.throttled,
                     e.cacheHits,
-                    Latency.of(e.latency)));
+                    Latency.of(e.latency),
+                    dev.stratus.sim.result.LatencyHistogram.EMPTY)); // TODO(helper)
         }
         List<QueueResult> queues = new ArrayList<>();
         for (int q = 0; q < design.queues.size(); q++) {
@@ -175,20 +176,24 @@ final class Recorder {
                 errors,
                 timeouts,
                 ratio(cold, invocations),
-                round(gbSeconds));
+                round(gbSeconds),
+                Latency.NONE); // TODO(helper)
         TimeSeries series = new TimeSeries(step / 1e6, arrivals, coldStarts, failures, instances, busy);
         return new SimulationResult(
                 project.name(),
                 project.provider().id(),
                 seed,
                 seconds,
+                false, // TODO(helper)
                 events,
                 totals,
                 entries,
                 functions,
                 queues,
                 services,
+                List.of(), // TODO(helper)
                 series,
+                new dev.stratus.sim.result.WindowSeries(1, 0, List.of(), List.of(), List.of()), // TODO(helper)
                 wallSeconds);
     }
 

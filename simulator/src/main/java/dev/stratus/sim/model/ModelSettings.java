@@ -1,6 +1,6 @@
 package dev.stratus.sim.model;
 
-import dev.stratus.sim.pool.Routing;
+import dev.stratus.model.Routing;
 
 /**
  * The SimFaaS question for one function: Poisson (or constant) arrivals at {@code arrivalRate} per

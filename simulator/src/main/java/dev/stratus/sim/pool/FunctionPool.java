@@ -1,5 +1,6 @@
 package dev.stratus.sim.pool;
 
+import dev.stratus.model.Routing;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 

@@ -3,6 +3,8 @@ package dev.stratus.sim.result;
 /**
  * The traffic at one entry trigger and its end-to-end latency: from arrival to the end of the work it
  * started (the response, for HTTP), over the requests that completed without error.
+ *
+ * @param histogram the same latencies as a distribution, for charts
  */
 public record EntryResult(
         String id,
@@ -13,4 +15,5 @@ public record EntryResult(
         long failed,
         long throttled,
         long cacheHits,
-        Latency latency) {}
+        Latency latency,
+        LatencyHistogram histogram) {}

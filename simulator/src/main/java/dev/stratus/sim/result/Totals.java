@@ -1,6 +1,10 @@
 package dev.stratus.sim.result;
 
-/** The whole design: arrivals at its triggers and the sums over its functions. */
+/**
+ * The whole design: arrivals at its triggers and the sums over its functions.
+ *
+ * @param latency the end-to-end latency over the requests of every trigger together
+ */
 public record Totals(
         long requests,
         long invocations,
@@ -10,4 +14,5 @@ public record Totals(
         long errors,
         long timeouts,
         double coldStartProbability,
-        double billedGbSeconds) {}
+        double billedGbSeconds,
+        Latency latency) {}

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.model.Routing;
 import dev.stratus.sim.model.ModelSettings.Arrival;
 import dev.stratus.sim.model.ModelSettings.Service;
-import dev.stratus.sim.pool.Routing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -2,9 +2,9 @@ package dev.stratus.sim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.model.Routing;
 import dev.stratus.sim.model.ModelSettings.Arrival;
 import dev.stratus.sim.model.ModelSettings.Service;
-import dev.stratus.sim.pool.Routing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

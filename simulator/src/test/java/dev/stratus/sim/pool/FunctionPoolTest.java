@@ -2,6 +2,7 @@ package dev.stratus.sim.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.model.Routing;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 

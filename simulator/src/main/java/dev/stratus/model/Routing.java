@@ -1,4 +1,7 @@
-package dev.stratus.sim.pool;
+package dev.stratus.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Which idle instance of a function takes a request when several are free. */
 public enum Routing {
@@ -17,10 +20,18 @@ public enum Routing {
         this.id = id;
     }
 
+    /** The name used in project files and on the command line. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    /**
+     * The policy named {@code id}.
+     *
+     * @throws IllegalArgumentException naming the four policies when {@code id} is none of them
+     */
+    @JsonCreator
     public static Routing fromId(String id) {
         for (Routing routing : values()) {
             if (routing.id.equals(id)) {
