@@ -3,6 +3,7 @@ package dev.stratus.app;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.edit.Edits;
 import dev.stratus.app.render.PngRenderer;
+import dev.stratus.app.results.ResultFiles;
 import dev.stratus.app.samples.Sample;
 import dev.stratus.app.samples.SampleCatalog;
 import dev.stratus.app.shell.Document;
@@ -13,6 +14,7 @@ import dev.stratus.app.shell.StudioPane;
 import dev.stratus.model.Project;
 import dev.stratus.project.ProjectFileException;
 import dev.stratus.project.ProjectFiles;
+import dev.stratus.run.RunReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -428,6 +430,76 @@ final class StudioWindow implements StudioActions {
     public void exportProject() {
         dev.stratus.app.export.ExportWindow.open(
                 stage, model.projectProperty(), java.util.List.of(dev.stratus.app.theme.Theme.stylesheet()));
+    }
+
+    @Override
+    public void saveResults(ResultFiles.Format format) {
+        RunReport report = pane.runner().report();
+        if (report == null) {
+            return;
+        }
+        FileChooser chooser = chooser(
+                "Save results as " + format.title(),
+                new FileChooser.ExtensionFilter(format.title() + " files", "*." + format.extension()));
+        chooser.setInitialFileName(fileNameFor(model.project()).replace(EXTENSION, "-results." + format.extension()));
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            saveResults(withExtension(chosen.toPath(), format.extension()), format);
+        }
+    }
+
+    /**
+     * Writes the latest results to {@code file} as {@code format}.
+     *
+     * @return whether they were written
+     */
+    boolean saveResults(Path file, ResultFiles.Format format) {
+        RunReport report = pane.runner().report();
+        if (report == null) {
+            showError("Cannot save the results", "There are no results yet: run the simulation first (F5).");
+            return false;
+        }
+        try {
+            ResultFiles.write(report, format, file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            showError("Cannot save the results", file + ": " + reason);
+            return false;
+        }
+    }
+
+    @Override
+    public void saveChart(javafx.scene.Node chart, String suggestedName) {
+        FileChooser chooser = chooser("Save chart as PNG", PNG);
+        chooser.setInitialFileName(fileNameFor(model.project()).replace(EXTENSION, "-" + suggestedName + ".png"));
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            saveChart(chart, withExtension(chosen.toPath(), "png"));
+        }
+    }
+
+    /**
+     * Writes a PNG picture of {@code chart}, as it is shown, to {@code file}.
+     *
+     * @return whether it was written
+     */
+    boolean saveChart(javafx.scene.Node chart, Path file) {
+        try {
+            ResultFiles.writePicture(chart, file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            showError("Cannot save the chart", file + ": " + reason);
+            return false;
+        }
+    }
+
+    private static Path withExtension(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith("." + extension)
+                ? file
+                : file.resolveSibling(name + "." + extension);
     }
 
     @Override

@@ -1,7 +1,14 @@
 package dev.stratus.cli;
 
 import dev.stratus.app.render.PngRenderer;
+import dev.stratus.app.results.ResultsDock;
 import dev.stratus.model.Project;
+import dev.stratus.run.DesignRun;
+import dev.stratus.run.InvalidDesignException;
+import dev.stratus.run.RunReport;
+import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.graph.BacklogException;
+import dev.stratus.sim.workload.TraceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +42,21 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--studio", description = "Draw the whole studio window showing the design, not just the diagram.")
     boolean studio;
 
+    @Option(
+            names = "--results",
+            description = "With --studio: simulate the design first (its own settings) and show the results.")
+    boolean results;
+
+    @Option(
+            names = "--tab",
+            paramLabel = "NAME",
+            description = "With --results: the results tab to show: triggers, functions, queues, over-time, latency,"
+                    + " bill, providers, sweep or break-even (default triggers).")
+    String tab;
+
+    @Option(names = "--dark", description = "With --studio: draw it in the dark theme.")
+    boolean dark;
+
     @Spec
     CommandSpec spec;
 
@@ -47,9 +69,37 @@ final class RenderCommand implements Callable<Integer> {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new UserError(out + ": the folder " + folder + " does not exist");
         }
+        if ((results || dark) && !studio) {
+            throw new UserError((results ? "--results" : "--dark") + " draws the studio: add --studio");
+        }
+        if (tab != null && !results) {
+            throw new UserError("--tab chooses a results tab: add --results");
+        }
+        ResultsDock.Page page = null;
+        if (tab != null) {
+            page = ResultsDock.Page.named(tab)
+                    .orElseThrow(() -> new UserError("--tab: there is no results tab '" + tab
+                            + "'; use triggers, functions, queues, over-time, latency, bill, providers, sweep or"
+                            + " break-even"));
+        }
         Project project = Inputs.project(file);
+        RunReport report = null;
+        if (results) {
+            try {
+                report = new DesignRun(project, file.toAbsolutePath().getParent()).run(Monitor.NONE);
+            } catch (InvalidDesignException e) {
+                throw new UserError(file + ": the design has errors, so it cannot be simulated (stratus validate lists"
+                        + " them): " + e.problems().get(0).message());
+            } catch (TraceException | BacklogException | IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
+            }
+        }
         try {
-            PngRenderer.render(project, out, width, studio);
+            PngRenderer.render(
+                    project,
+                    out,
+                    width,
+                    studio ? new PngRenderer.StudioPicture(report, page, dark) : null);
         } catch (IOException e) {
             throw new UserError(out + ": cannot write the picture: " + e.getMessage(), StratusCommand.UNUSABLE, e);
         }

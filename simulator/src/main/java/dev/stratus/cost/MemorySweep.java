@@ -47,6 +47,21 @@ public final class MemorySweep {
         this.seed = seed;
     }
 
+    /** PLACEHOLDER until the sim-results branch merges. */
+    public MemorySweep(Project project, Path folder, PriceBook book, dev.stratus.model.SimulationSettings settings) {
+        this(project, folder, book, settings.freeTierOn(), settings.durationSeconds(), settings.seed());
+    }
+
+    /** PLACEHOLDER until the sim-results branch merges. */
+    public List<SweepPoint> run(String name, List<Integer> sizes, Monitor monitor) throws TraceException {
+        return run(name, sizes);
+    }
+
+    /** PLACEHOLDER until the sim-results branch merges. */
+    public static List<Integer> defaultSizes(Limits limits) {
+        return limits.memorySizesMb().isEmpty() ? List.of(128, 256, 512, 1024, 1769, 3008) : limits.memorySizesMb();
+    }
+
     /** The execution time of {@code function} moved to {@code memoryMb}. */
     public static Distribution executionAt(FunctionNode function, int memoryMb, CpuModel cpu) {
         double before = cpu.singleThreadShare(function.memoryMb());

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,6 +39,7 @@ public final class EditorModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened");
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
@@ -58,6 +61,7 @@ public final class EditorModel {
         saved = next;
         file.set(fileOrNull);
         project.set(next);
+        opened.set(opened.get() + 1);
         update();
     }
 
@@ -113,6 +117,14 @@ public final class EditorModel {
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
         return project.getReadOnlyProperty();
+    }
+
+    /**
+     * How many projects have been opened ({@link #open}); it changes after the project does when
+     * another project is shown, never on an edit, so views can tell the two apart.
+     */
+    public ReadOnlyIntegerProperty openedProperty() {
+        return opened.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {

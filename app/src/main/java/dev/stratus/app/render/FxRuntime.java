@@ -17,7 +17,7 @@ import javafx.application.Platform;
  * Gets the JavaFX toolkit running, headless when nothing started it yet, and runs work on its
  * thread with a time limit, so a picture never hangs the command line.
  */
-final class FxRuntime {
+public final class FxRuntime {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,7 +37,7 @@ final class FxRuntime {
      * studio, or under TestFX). The system properties must be set before the toolkit starts: it
      * reads them once.
      */
-    static synchronized void ensureRunning() throws IOException {
+    public static synchronized void ensureRunning() throws IOException {
         if (running || isRunning()) {
             running = true;
             return;
@@ -78,7 +78,7 @@ final class FxRuntime {
      * Runs {@code work} on the FX thread and returns its result, waiting at most {@code timeout}.
      * On the FX thread itself it runs at once.
      */
-    static <T> T call(Callable<T> work, Duration timeout) throws IOException {
+    public static <T> T call(Callable<T> work, Duration timeout) throws IOException {
         if (Platform.isFxApplicationThread()) {
             try {
                 return work.call();

@@ -2,10 +2,12 @@ package dev.stratus.app.render;
 
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
+import dev.stratus.app.results.ResultsDock;
 import dev.stratus.app.shell.StudioPane;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.model.Project;
 import dev.stratus.project.ProjectFiles;
+import dev.stratus.run.RunReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,13 +55,35 @@ public final class PngRenderer {
      *     #TIMEOUT}, or the file cannot be written
      */
     public static void render(Project project, Path out, int width, boolean wholeStudio) throws IOException {
+        render(project, out, width, wholeStudio ? StudioPicture.PLAIN : null);
+    }
+
+    /**
+     * What a picture of the whole studio shows besides the design.
+     *
+     * @param report a run to show in the results panel and on the canvas, or {@code null}
+     * @param page the results tab to show, or {@code null} for the first
+     * @param dark whether to draw it in the dark theme
+     */
+    public record StudioPicture(RunReport report, ResultsDock.Page page, boolean dark) {
+        /** The studio with no results, in the light theme. */
+        public static final StudioPicture PLAIN = new StudioPicture(null, null, false);
+    }
+
+    /**
+     * Writes a PNG picture of {@code project} to {@code out}, replacing it atomically: the diagram
+     * alone when {@code studio} is {@code null}, else the whole studio window as {@code studio} says.
+     *
+     * @see #render(Project, Path, int, boolean)
+     */
+    public static void render(Project project, Path out, int width, StudioPicture studio) throws IOException {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw new IllegalArgumentException(
                     "the width must be between " + MIN_WIDTH + " and " + MAX_WIDTH + " pixels, not " + width);
         }
         FxRuntime.ensureRunning();
         WritableImage image =
-                FxRuntime.call(() -> wholeStudio ? studio(project, width) : diagram(project, width), TIMEOUT);
+                FxRuntime.call(() -> studio != null ? studio(project, width, studio) : diagram(project, width), TIMEOUT);
         BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
         write(picture, out);
     }
@@ -102,14 +126,34 @@ public final class PngRenderer {
         return snapshot(scene);
     }
 
-    private static WritableImage studio(Project project, int width) {
+    private static WritableImage studio(Project project, int width, StudioPicture picture) {
         if (javafx.application.Application.getUserAgentStylesheet() == null) {
             Theme.applyUserAgentStylesheet();
         }
-        StudioPane pane = StudioPane.forPicture(new EditorModel(project));
-        pane.originProperty().set(project.name());
-        Scene scene = new Scene(pane, width, Math.round(width * STUDIO_ASPECT));
-        return snapshot(scene);
+        boolean wasDark = Theme.isDark();
+        if (picture.dark() != wasDark) {
+            Theme.apply(picture.dark());
+        }
+        try {
+            StudioPane pane = StudioPane.forPicture(new EditorModel(project));
+            if (picture.dark()) {
+                pane.getStyleClass().add(Theme.DARK_CLASS);
+            }
+            pane.originProperty().set(project.name());
+            Scene scene = new Scene(pane, width, Math.round(width * STUDIO_ASPECT));
+            if (picture.report() != null) {
+                pane.runner().show(picture.report(), project);
+                ResultsDock.Page page = picture.page() == null ? ResultsDock.Page.TRIGGERS : picture.page();
+                pane.resultTabs().getSelectionModel().select(pane.results().tab(page));
+            }
+            // Charts lay themselves out over a pass or two.
+            snapshot(scene);
+            return snapshot(scene);
+        } finally {
+            if (picture.dark() != wasDark) {
+                Theme.apply(wasDark);
+            }
+        }
     }
 
     private static WritableImage snapshot(Scene scene) {

@@ -41,6 +41,12 @@ public interface StudioActions {
     /** File → Export Project…: preview the deployable project for a cloud and write it to a folder. */
     default void exportProject() {}
 
+    /** Simulate → Save Results as JSON… or CSV…: ask for a file and write the latest results there. */
+    default void saveResults(dev.stratus.app.results.ResultFiles.Format format) {}
+
+    /** A chart's Save PNG…: ask for a file and draw {@code chart} into it, named {@code suggestedName}.png. */
+    default void saveChart(javafx.scene.Node chart, String suggestedName) {}
+
     /** File → Quit. */
     default void quit() {}
 }

@@ -20,7 +20,7 @@ import javafx.scene.input.KeyEvent;
 /**
  * The studio's menu bar: File (New, Open, Open Sample ▸, Open Recent ▸, Save, Save As, Export
  * Picture, Quit), Edit (Undo, Redo, Cut, Copy, Paste, Duplicate, Delete, Select All, Rename) and View
- * (zoom, fit, arrange, dark theme). Shortcut is Ctrl, or Cmd on macOS. Every item has an id ({@code
+ * (zoom, fit, arrange, results panel, dark theme) and Simulate (given). Shortcut is Ctrl, or Cmd on macOS. Every item has an id ({@code
  * menu-open}, {@code sample-<file>}, {@code recent-<n>}, ...) for tests. Undo and Redo follow the
  * model: enabled when there is something to undo, and named after it.
  */
@@ -32,14 +32,20 @@ public final class StudioMenuBar {
 
     private StudioMenuBar() {}
 
-    /** A menu bar whose items call {@code actions}, listing {@code recent} files as they change. */
+    /**
+     * A menu bar whose items call {@code actions}, listing {@code recent} files as they change, with
+     * {@code simulate} after View; View → Results Panel shows and hides the results below the canvas.
+     */
     public static MenuBar create(
             List<Sample> samples,
             ObservableList<Path> recent,
             EditorModel model,
             StudioActions actions,
-            EditActions edits) {
-        MenuBar bar = new MenuBar(file(samples, recent, actions), edit(model, edits), view(edits));
+            EditActions edits,
+            Menu simulate,
+            javafx.beans.property.BooleanProperty resultsShown) {
+        MenuBar bar = new MenuBar(
+                file(samples, recent, actions), edit(model, edits), view(edits, resultsShown), simulate);
         bar.getStyleClass().add("studio-menu-bar");
         // A menu item holds one accelerator; Redo's second key is caught here.
         bar.sceneProperty().addListener((obs, old, scene) -> {
@@ -142,7 +148,11 @@ public final class StudioMenuBar {
         return edit;
     }
 
-    private static Menu view(EditActions actions) {
+    private static Menu view(EditActions actions, javafx.beans.property.BooleanProperty resultsShown) {
+        CheckMenuItem results = new CheckMenuItem("Results Panel");
+        results.setId("menu-results-panel");
+        results.setAccelerator(KeyCombination.keyCombination("Shortcut+J"));
+        results.selectedProperty().bindBidirectional(resultsShown);
         CheckMenuItem dark = new CheckMenuItem("Dark Theme");
         dark.setId("menu-dark-theme");
         dark.setSelected(Theme.isDark());
@@ -159,6 +169,7 @@ public final class StudioMenuBar {
                         new SeparatorMenuItem(),
                         item("Arrange", "menu-arrange", "Shortcut+L", actions::arrange),
                         new SeparatorMenuItem(),
+                        results,
                         dark);
         return view;
     }

@@ -9,7 +9,14 @@ import dev.stratus.app.samples.Sample;
 import dev.stratus.app.theme.Theme;
 import java.nio.file.Path;
 import java.util.List;
+import dev.stratus.app.edit.Edits;
+import dev.stratus.app.results.ResultsDock;
+import dev.stratus.app.simulate.SimulateMenu;
+import dev.stratus.app.simulate.SimulationBar;
+import dev.stratus.app.simulate.SimulationRunner;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -24,6 +32,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -47,15 +56,35 @@ public final class StudioPane extends BorderPane {
     private final PaletteView palette;
     private final InspectorView inspector;
     private final ProblemsView problems;
+    private final SimulationRunner runner;
+    private final BooleanProperty resultsOnCanvas = new SimpleBooleanProperty(this, "resultsOnCanvas", true);
+    private final BooleanProperty resultsShown = new SimpleBooleanProperty(this, "resultsShown", true);
+    private final SimulationBar simulationBar;
+    private final ResultsDock results;
+    private final SplitPane middle;
+    private final VBox dock;
 
     public StudioPane(List<Sample> samples, ObservableList<Path> recent, EditorModel model, StudioActions actions) {
+        this(samples, recent, model, actions, new SimulationRunner(model));
+    }
+
+    /** A studio frame whose simulations go through {@code runner}. */
+    public StudioPane(
+            List<Sample> samples,
+            ObservableList<Path> recent,
+            EditorModel model,
+            StudioActions actions,
+            SimulationRunner runner) {
         this.model = model;
+        this.runner = runner;
         getStyleClass().add("studio-pane");
         getStylesheets().add(Theme.stylesheet());
         editActions = new EditActions(model, diagram, this);
-        menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions);
+        simulationBar = new SimulationBar(model, runner, resultsOnCanvas);
+        Menu simulate = SimulateMenu.create(runner, simulationBar::runAgain, resultsOnCanvas, actions::saveResults);
+        menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions, simulate, resultsShown);
         toolBar = StudioToolBar.create(model, actions, editActions);
-        setTop(new VBox(menuBar, toolBar));
+        setTop(new VBox(menuBar, toolBar, simulationBar));
 
         problemsTab.setClosable(false);
         problemsTab.setId("tab-problems");
@@ -70,10 +99,25 @@ public final class StudioPane extends BorderPane {
                         problems.errorCountProperty(),
                         problems.warningCountProperty()));
         resultTabs.getStyleClass().add("result-tabs");
-        SplitPane middle = new SplitPane(diagram, resultTabs);
+        results = new ResultsDock(
+                diagram::reveal,
+                actions::saveChart,
+                this::compareProviders,
+                this::projectFolder,
+                SweepExecutor.INSTANCE);
+        resultTabs.getTabs().addAll(results.tabs());
+        dock = new VBox(results.strip(), resultTabs);
+        VBox.setVgrow(resultTabs, Priority.ALWAYS);
+        dock.getStyleClass().add("results-dock");
+        middle = new SplitPane(diagram, dock);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(resultTabs, false);
+        middle.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(dock, false);
+        resultsShown.addListener((obs, was, shown) -> showDock(shown));
+        runner.reportProperty().addListener((obs, old, report) -> results.show(
+                report, runner.previousProperty().get(), runner.reportProjectProperty().get(), runner.staleProperty().get()));
+        runner.staleProperty().addListener((obs, was, stale) -> results.markStale(stale, runner.previousProperty().get()));
+        runner.setOnErrors(errors -> resultTabs.getSelectionModel().select(problemsTab));
         palette = new PaletteView(model);
         palette.setOnAdded(diagram::reveal);
         inspector = new InspectorView(model);
@@ -94,6 +138,58 @@ public final class StudioPane extends BorderPane {
         diagram.bind(model);
         model.projectProperty().addListener((obs, old, next) -> statusBar.show(next));
         statusBar.show(model.project());
+    }
+
+    /** Turns on "All providers" in the simulation settings and runs. */
+    private void compareProviders() {
+        model.apply(Edits.project(
+                "Compare all providers", p -> p.withSettings(p.settings().withCompareProviders(true))));
+        runner.run();
+    }
+
+    /** Where the project's trace files are: its file's folder, or the working folder when unsaved. */
+    private Path projectFolder() {
+        Path file = model.fileProperty().get();
+        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    }
+
+    private void showDock(boolean shown) {
+        if (shown && !middle.getItems().contains(dock)) {
+            middle.getItems().add(dock);
+            middle.setDividerPositions(0.62);
+        } else if (!shown) {
+            middle.getItems().remove(dock);
+        }
+    }
+
+    /** The simulation: run, cancel, live, and the latest results. */
+    public SimulationRunner runner() {
+        return runner;
+    }
+
+    /** The row that runs the simulation and holds its settings. */
+    public SimulationBar simulationBar() {
+        return simulationBar;
+    }
+
+    /** The results below the canvas: the summary strip and the results tabs. */
+    public ResultsDock results() {
+        return results;
+    }
+
+    /** The tab pane below the canvas: Problems and the results' tabs. */
+    public TabPane resultTabs() {
+        return resultTabs;
+    }
+
+    /** Whether the results are drawn on the canvas. */
+    public BooleanProperty resultsOnCanvasProperty() {
+        return resultsOnCanvas;
+    }
+
+    /** Whether the results panel below the canvas is shown. */
+    public BooleanProperty resultsShownProperty() {
+        return resultsShown;
     }
 
     /** A pane for a picture: no recent files, no actions. */

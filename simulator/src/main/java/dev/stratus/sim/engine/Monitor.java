@@ -19,6 +19,16 @@ public interface Monitor {
      */
     default void progress(double fraction) {}
 
+    /**
+     * How far the run is, and how many events it has handled so far.
+     *
+     * @param fraction of the simulated time done, 0 to 1
+     * @param events events handled since the run began
+     */
+    default void progress(double fraction, long events) {
+        progress(fraction);
+    }
+
     /** Whether the run should stop as soon as it can; its results then cover the time simulated so far. */
     default boolean cancelled() {
         return false;
