@@ -89,7 +89,7 @@ final class RenderCommand implements Callable<Integer> {
                 report = new DesignRun(project, file.toAbsolutePath().getParent()).run(Monitor.NONE);
             } catch (InvalidDesignException e) {
                 throw new UserError(file + ": the design has errors, so it cannot be simulated (stratus validate lists"
-                        + " them): " + e.problems().get(0).message());
+                        + " them): " + e.errors().get(0).message());
             } catch (TraceException | BacklogException | IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
             }

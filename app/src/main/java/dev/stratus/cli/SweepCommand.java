@@ -90,9 +90,10 @@ final class SweepCommand implements Callable<Integer> {
                             project,
                             file.toAbsolutePath().getParent(),
                             prices.book(),
-                            prices.freeTier,
-                            seconds,
-                            masterSeed)
+                            project.settings()
+                                    .withDurationSeconds(seconds)
+                                    .withSeed(masterSeed)
+                                    .withFreeTier(prices.freeTier))
                     .run(function, memory);
         } catch (IllegalArgumentException | BacklogException e) {
             throw new UserError(e.getMessage());

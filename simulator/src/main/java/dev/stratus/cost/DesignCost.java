@@ -33,8 +33,12 @@ import java.util.Map;
  * @param monthly the bill for a 30-day month of this traffic
  * @param period the same bill for the simulated period alone (the monthly one, pro rata)
  * @param monthlyRequests requests arriving at the design's triggers in the month
- * @param byNode each function's, gateway's and service's share of the monthly bill, in the order of
- *     the design's nodes; the shares add up to the bill's total
+ * @param byNode each node's share of the monthly bill, in the order of the design's nodes: every
+ *     function, and where the provider's bill prices them (AWS) every API gateway and every database,
+ *     queue, topic, bucket and email service, 0 when unused; external APIs, and gateways and services
+ *     elsewhere, are not priced and not listed. Each part of the bill (functions, gateways,
+ *     services) is split in proportion to what each of its nodes would cost alone with no free tier;
+ *     the shares add up to the bill's total
  */
 public record DesignCost(Bill monthly, double period, double monthlyRequests, List<NodeCost> byNode) {
 
@@ -42,37 +46,53 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests, Li
         byNode = List.copyOf(byNode);
     }
 
-    /** Prices {@code result}, a simulation of {@code project} on the project's provider. */
+    /**
+     * Prices {@code result}, a simulation of {@code project} on the project's provider, over more
+     * than no simulated time.
+     */
     public static DesignCost of(Project project, SimulationResult result, PriceBook book, boolean freeTier) {
+        if (!(result.simulatedSeconds() > 0)) {
+            throw new IllegalArgumentException("a run of no simulated time has no bill");
+        }
         double scale = CostModel.MONTH_SECONDS / result.simulatedSeconds();
         Provider provider = project.provider();
         Map<String, Node> nodes = project.architecture().nodesById();
-        List<FunctionUsage> functions = new ArrayList<>();
+        List<NodeShares.Use<FunctionUsage>> functions = new ArrayList<>();
         for (FunctionResult f : result.functions()) {
             FunctionNode node = (FunctionNode) nodes.get(f.id());
             long billedInvocations = Math.max(0, f.invocations() - f.throttles());
             double billed = f.billedSeconds() + f.provisionedBilledSeconds();
-            functions.add(new FunctionUsage(
-                    f.name(),
-                    provider,
-                    node.architecture(),
-                    f.memoryMb(),
-                    Math.round(billedInvocations * scale),
-                    billed * scale,
-                    f.provisionedInstances(),
-                    f.provisionedInstances() > 0 ? f.provisionedBilledSeconds() * scale : 0));
+            functions.add(new NodeShares.Use<>(
+                    node,
+                    new FunctionUsage(
+                            f.name(),
+                            provider,
+                            node.architecture(),
+                            f.memoryMb(),
+                            Math.round(billedInvocations * scale),
+                            billed * scale,
+                            f.provisionedInstances(),
+                            f.provisionedInstances() > 0 ? f.provisionedBilledSeconds() * scale : 0)));
         }
-        List<GatewayUsage> gateways = new ArrayList<>();
-        List<ServiceUsage> services = new ArrayList<>();
+        List<NodeShares.Use<GatewayUsage>> gateways = new ArrayList<>();
+        List<NodeShares.Use<ServiceUsage>> services = new ArrayList<>();
         if (provider == Provider.AWS) {
             gateways.addAll(gateways(project, result, scale));
             services.addAll(services(project, result, scale));
         }
-        Bill bill = new CostModel(book, freeTier).bill(functions, gateways, services);
+        Bill bill = new CostModel(book, freeTier)
+                .bill(
+                        usages(functions),
+                        usages(gateways).stream().filter(g -> g.requests() > 0).toList(),
+                        usages(services).stream().filter(s -> s.quantity() > 0).toList());
         double requests =
                 result.entries().stream().mapToLong(EntryResult::requests).sum() * scale;
-        // TODO(helper): each node's share of the bill (NodeCost), see the issue 10 plan.
-        return new DesignCost(bill, bill.total() / scale, requests, List.of());
+        List<NodeCost> byNode = NodeShares.of(project, book, bill, functions, gateways, services);
+        return new DesignCost(bill, bill.total() / scale, requests, byNode);
+    }
+
+    private static <U> List<U> usages(List<NodeShares.Use<U>> uses) {
+        return uses.stream().map(NodeShares.Use::usage).toList();
     }
 
     /** The functions' CPU-bound share, weighted by their invocations in {@code result}. */
@@ -93,8 +113,8 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests, Li
     }
 
     /** Each gateway's requests: those of the triggers that feed it. */
-    private static List<GatewayUsage> gateways(Project project, SimulationResult result, double scale) {
-        List<GatewayUsage> usage = new ArrayList<>();
+    private static List<NodeShares.Use<GatewayUsage>> gateways(Project project, SimulationResult result, double scale) {
+        List<NodeShares.Use<GatewayUsage>> usage = new ArrayList<>();
         project.architecture().nodesOf(ApiGateway.class).forEach(gateway -> {
             long requests = 0;
             for (EntryResult e : result.entries()) {
@@ -104,29 +124,34 @@ public record DesignCost(Bill monthly, double period, double monthlyRequests, Li
                     requests += e.requests();
                 }
             }
-            if (requests > 0) {
-                usage.add(new GatewayUsage(gateway.type(), Math.round(requests * scale)));
-            }
+            usage.add(new NodeShares.Use<>(gateway, new GatewayUsage(gateway.type(), Math.round(requests * scale))));
         });
         return usage;
     }
 
-    private static List<ServiceUsage> services(Project project, SimulationResult result, double scale) {
-        List<ServiceUsage> usage = new ArrayList<>();
+    /** Each service the provider prices per use: its calls that were not throttled. */
+    private static List<NodeShares.Use<ServiceUsage>> services(Project project, SimulationResult result, double scale) {
+        List<NodeShares.Use<ServiceUsage>> usage = new ArrayList<>();
         Map<String, Node> nodes = project.architecture().nodesById();
         for (ServiceResult s : result.services()) {
             double calls = (s.calls() - s.throttles()) * scale;
-            NodeKind kind = nodes.get(s.id()).kind();
-            switch (kind) {
-                case DATABASE -> usage.add(new ServiceUsage("dynamodb-write", calls));
-                case TOPIC -> usage.add(new ServiceUsage("sns", calls));
-                case BUCKET -> usage.add(new ServiceUsage("s3-put", calls));
-                case EMAIL -> usage.add(new ServiceUsage("ses", calls));
-                case QUEUE -> usage.add(new ServiceUsage("sqs", calls + 2 * batches(project, result, s.id()) * scale));
-                default -> {}
+            Node node = nodes.get(s.id());
+            String service = switch (node.kind()) {
+                case DATABASE -> "dynamodb-write";
+                case TOPIC -> "sns";
+                case BUCKET -> "s3-put";
+                case EMAIL -> "ses";
+                case QUEUE -> "sqs";
+                default -> null;
+            };
+            if (node.kind() == NodeKind.QUEUE) {
+                calls += 2 * batches(project, result, s.id()) * scale;
+            }
+            if (service != null) {
+                usage.add(new NodeShares.Use<>(node, new ServiceUsage(service, calls)));
             }
         }
-        return usage.stream().filter(u -> u.quantity() > 0).toList();
+        return usage;
     }
 
     /** Batches taken from a queue: the invocations of the function it feeds. */

@@ -3,14 +3,16 @@ package dev.stratus.cost;
 import dev.stratus.model.Distribution;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Project;
-import dev.stratus.model.Routing;
+import dev.stratus.model.SimulationSettings;
 import dev.stratus.provider.Bill;
 import dev.stratus.provider.CostModel;
 import dev.stratus.provider.CpuModel;
 import dev.stratus.provider.FunctionUsage;
 import dev.stratus.provider.Limits;
 import dev.stratus.provider.PriceBook;
+import dev.stratus.provider.ProviderPrices;
 import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.engine.RunSequence;
 import dev.stratus.sim.graph.DesignSimulation;
 import dev.stratus.sim.result.FunctionResult;
 import dev.stratus.sim.result.SimulationResult;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Like AWS Lambda Power Tuning, but on the simulated workload: the design is simulated once per
@@ -28,38 +31,51 @@ import java.util.List;
  * share ({@link FunctionNode#cpuBoundShare()}) scales with the single-thread CPU share the provider
  * gives that memory ({@link CpuModel#singleThreadShare}); the rest (waiting on I/O) does not. So on
  * AWS a CPU-bound function gets faster up to 1,769 MB (one whole vCPU) and no faster beyond.
+ *
+ * <p>Each size is simulated with the same settings (duration, seed, routing) and priced with their
+ * free tier setting.
  */
 public final class MemorySweep {
 
     private final Project project;
     private final Path folder;
     private final PriceBook book;
-    private final boolean freeTier;
-    private final double seconds;
-    private final long seed;
+    private final SimulationSettings settings;
 
-    public MemorySweep(Project project, Path folder, PriceBook book, boolean freeTier, double seconds, long seed) {
+    /**
+     * @param project the design
+     * @param folder where its trace files are looked up
+     * @param book the prices
+     * @param settings how each size is simulated and priced
+     */
+    public MemorySweep(Project project, Path folder, PriceBook book, SimulationSettings settings) {
         this.project = project;
         this.folder = folder;
         this.book = book;
-        this.freeTier = freeTier;
-        this.seconds = seconds;
-        this.seed = seed;
+        this.settings = settings;
     }
 
-    /** PLACEHOLDER until the sim-results branch merges. */
-    public MemorySweep(Project project, Path folder, PriceBook book, dev.stratus.model.SimulationSettings settings) {
-        this(project, folder, book, settings.freeTierOn(), settings.durationSeconds(), settings.seed());
-    }
+    /** Sizes most worth trying where CPU follows memory: powers of two, and AWS's one whole vCPU. */
+    private static final List<Integer> TYPICAL_SIZES =
+            List.of(128, 256, 512, 1024, 2048, 3008, 4096, 6144, 8192, 10240);
 
-    /** PLACEHOLDER until the sim-results branch merges. */
-    public List<SweepPoint> run(String name, List<Integer> sizes, Monitor monitor) throws TraceException {
-        return run(name, sizes);
-    }
-
-    /** PLACEHOLDER until the sim-results branch merges. */
-    public static List<Integer> defaultSizes(Limits limits) {
-        return limits.memorySizesMb().isEmpty() ? List.of(128, 256, 512, 1024, 1769, 3008) : limits.memorySizesMb();
+    /**
+     * The sizes a sweep tries when none are given: the provider's own list where it has one, else
+     * the typical sizes within its range, with the size that gets one whole vCPU where CPU is in
+     * proportion to memory (AWS: 1,769 MB).
+     */
+    public static List<Integer> defaultSizes(ProviderPrices prices) {
+        Limits limits = Limits.of(prices.limits());
+        if (!limits.memorySizesMb().isEmpty()) {
+            return limits.memorySizesMb();
+        }
+        TreeSet<Integer> sizes = new TreeSet<>(TYPICAL_SIZES);
+        if (prices.cpu() instanceof CpuModel.Proportional proportional) {
+            sizes.add((int) Math.round(proportional.mbPerVcpu().value()));
+        }
+        return sizes.stream()
+                .filter(size -> size >= limits.minMemoryMb() && size <= limits.maxMemoryMb())
+                .toList();
     }
 
     /** The execution time of {@code function} moved to {@code memoryMb}. */
@@ -78,6 +94,16 @@ public final class MemorySweep {
      * @throws IllegalArgumentException naming the function or a size the provider does not allow
      */
     public List<SweepPoint> run(String name, List<Integer> sizes) throws TraceException {
+        return run(name, sizes, Monitor.NONE);
+    }
+
+    /**
+     * Sweeps as {@link #run(String, List)}, telling {@code monitor} the progress over all sizes. When
+     * the monitor cancels, the sweep stops and returns the sizes fully simulated by then, marked
+     * among themselves; the size whose run was stopped is left out, since a part of its run would
+     * not compare fairly with the others.
+     */
+    public List<SweepPoint> run(String name, List<Integer> sizes, Monitor monitor) throws TraceException {
         FunctionNode function = project.architecture()
                 .nodesOf(FunctionNode.class)
                 .filter(f -> f.name().equals(name) || f.id().equals(name))
@@ -107,12 +133,18 @@ public final class MemorySweep {
         }
         CpuModel cpu = book.prices(project.provider()).cpu();
         List<SweepPoint> points = new ArrayList<>();
+        RunSequence sequence = new RunSequence(monitor, Math.max(1, sizes.size()));
         for (int size : sizes) {
             FunctionNode resized = function.withMemoryMb(size).withExecution(executionAt(function, size, cpu));
             Project variant = project.withArchitecture(project.architecture().replacing(resized));
-            SimulationResult result = new DesignSimulation(variant, folder, seconds, seed, Routing.NEWEST)
+            SimulationResult result = new DesignSimulation(
+                            variant, folder, settings.durationSeconds(), settings.seed(), settings.routing())
                     .withPrices(book)
-                    .run(Monitor.NONE);
+                    .run(sequence);
+            if (result.partial()) {
+                break;
+            }
+            sequence.ended(result.events());
             FunctionResult f = result.functions().stream()
                     .filter(r -> r.id().equals(function.id()))
                     .findFirst()
@@ -128,7 +160,7 @@ public final class MemorySweep {
                     (f.billedSeconds() + f.provisionedBilledSeconds()) * scale,
                     f.provisionedInstances(),
                     f.provisionedInstances() > 0 ? f.provisionedBilledSeconds() * scale : 0);
-            Bill bill = new CostModel(book, freeTier).bill(List.of(usage));
+            Bill bill = new CostModel(book, settings.freeTierOn()).bill(List.of(usage));
             points.add(new SweepPoint(
                     size,
                     f.latency().p50Ms(),

@@ -1,19 +1,28 @@
 package dev.stratus.run;
 
+import dev.stratus.model.Provider;
 import dev.stratus.validate.Problem;
 import java.util.List;
 
-/** PLACEHOLDER until the sim-results branch merges. */
+/**
+ * A design was not run because it has errors on its provider. {@link #errors()} lists them, as
+ * {@code stratus validate} would; none is a warning.
+ */
 public final class InvalidDesignException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient List<Problem> problems;
 
-    public InvalidDesignException(List<Problem> problems) {
-        super("the design has errors");
-        this.problems = List.copyOf(problems);
+    @SuppressWarnings("serial") // an immutable list of records; never serialised in practice
+    private final List<Problem> errors;
+
+    public InvalidDesignException(Provider provider, List<Problem> errors) {
+        super("the design has " + errors.size() + (errors.size() == 1 ? " error" : " errors") + " on "
+                + provider.displayName()
+                + (errors.isEmpty() ? "" : ", the first: " + errors.get(0).message()));
+        this.errors = List.copyOf(errors);
     }
 
-    public List<Problem> problems() {
-        return problems;
+    /** The errors, in the validator's order. */
+    public List<Problem> errors() {
+        return errors;
     }
 }

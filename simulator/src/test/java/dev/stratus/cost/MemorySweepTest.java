@@ -8,9 +8,15 @@ import dev.stratus.model.Distribution;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
+import dev.stratus.model.Routing;
+import dev.stratus.model.SimulationSettings;
 import dev.stratus.project.ProjectFiles;
 import dev.stratus.provider.PriceBook;
+import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.graph.DesignSimulation;
+import dev.stratus.sim.result.FunctionResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +72,7 @@ class MemorySweepTest {
     void theThumbnailerGetsFasterUpTo1769MbAndNoFasterBeyondWithTheCostFollowing() throws Exception {
         Project project = ProjectFiles.load(THUMBNAILER);
         List<SweepPoint> points = new MemorySweep(
-                        project, THUMBNAILER.getParent(), PriceBook.standard(), true, 1_800, 1)
+                        project, THUMBNAILER.getParent(), PriceBook.standard(), new SimulationSettings(1_800, 1))
                 .run("make-thumbnail", List.of(128, 256, 512, 1024, 1769, 3008));
         assertThat(points).extracting(SweepPoint::memoryMb).containsExactly(128, 256, 512, 1024, 1769, 3008);
         for (int i = 1; i < 5; i++) {
@@ -95,11 +101,78 @@ class MemorySweepTest {
     @Test
     void anUnknownFunctionOrAnImpossibleSizeIsRefusedWithWhy() throws Exception {
         Project project = ProjectFiles.load(THUMBNAILER);
-        MemorySweep sweep = new MemorySweep(project, THUMBNAILER.getParent(), PriceBook.standard(), true, 60, 1);
+        MemorySweep sweep =
+                new MemorySweep(project, THUMBNAILER.getParent(), PriceBook.standard(), new SimulationSettings(60, 1));
         assertThatThrownBy(() -> sweep.run("resize", List.of(512)))
                 .hasMessage("there is no function named 'resize'; the design has make-thumbnail");
         assertThatThrownBy(() -> sweep.run("make-thumbnail", List.of(512, 20_000)))
                 .hasMessage("20000 MB is not a memory size AWS Lambda offers (128 to 10240 MB)");
+    }
+
+    @Test
+    void theDefaultSizesAreTheProvidersOwnOrTheTypicalOnesInItsRange() {
+        PriceBook book = PriceBook.standard();
+        assertThat(MemorySweep.defaultSizes(book.prices(Provider.AWS)))
+                .containsExactly(128, 256, 512, 1024, 1769, 2048, 3008, 4096, 6144, 8192, 10240);
+        for (Provider provider : Provider.values()) {
+            var limits = dev.stratus.provider.Limits.of(book.prices(provider).limits());
+            List<Integer> sizes = MemorySweep.defaultSizes(book.prices(provider));
+            assertThat(sizes).as(provider.id()).isNotEmpty().isSorted().doesNotHaveDuplicates();
+            if (limits.memorySizesMb().isEmpty()) {
+                assertThat(sizes)
+                        .allSatisfy(size -> assertThat(size).isBetween(limits.minMemoryMb(), limits.maxMemoryMb()));
+            } else {
+                assertThat(sizes).isEqualTo(limits.memorySizesMb());
+            }
+        }
+    }
+
+    @Test
+    void aSweepSimulatesWithTheSettingsRoutingAndPricesWithTheirFreeTier() throws Exception {
+        Project project = ProjectFiles.load(THUMBNAILER);
+        SimulationSettings settings =
+                new SimulationSettings(600, 4).withRouting(Routing.LRU).withFreeTier(false);
+        SweepPoint point = new MemorySweep(project, THUMBNAILER.getParent(), PriceBook.standard(), settings)
+                .run("make-thumbnail", List.of(1024))
+                .get(0);
+        FunctionResult direct = new DesignSimulation(
+                        project.withArchitecture(project.architecture()
+                                .replacing(((FunctionNode) project.architecture()
+                                                .node("fn-make-thumbnail")
+                                                .orElseThrow())
+                                        .withMemoryMb(1024))),
+                        THUMBNAILER.getParent(),
+                        600,
+                        4,
+                        Routing.LRU)
+                .run(Monitor.NONE)
+                .functions()
+                .get(0);
+        assertThat(point.p95Ms()).isEqualTo(direct.latency().p95Ms());
+        assertThat(point.monthlyCost()).isPositive();
+    }
+
+    @Test
+    void aCancelledSweepReturnsTheSizesItFinished() throws Exception {
+        Project project = ProjectFiles.load(THUMBNAILER);
+        List<Double> fractions = new ArrayList<>();
+        Monitor halfWay = new Monitor() {
+            @Override
+            public void progress(double fraction, long events) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return !fractions.isEmpty() && fractions.get(fractions.size() - 1) >= 0.5;
+            }
+        };
+        List<SweepPoint> points = new MemorySweep(
+                        project, THUMBNAILER.getParent(), PriceBook.standard(), new SimulationSettings(600, 1))
+                .run("make-thumbnail", List.of(512, 1024, 1769, 3008), halfWay);
+        assertThat(points).extracting(SweepPoint::memoryMb).containsExactly(512, 1024);
+        assertThat(points).flatExtracting(SweepPoint::marks).contains("cheapest", "fastest", "balanced");
+        assertThat(fractions).isSorted().contains(0.25, 0.5);
     }
 
     @Test

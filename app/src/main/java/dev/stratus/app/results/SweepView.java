@@ -4,7 +4,6 @@ import dev.stratus.cost.MemorySweep;
 import dev.stratus.cost.SweepPoint;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Project;
-import dev.stratus.provider.Limits;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.run.RunReport;
 import dev.stratus.sim.engine.Monitor;
@@ -161,7 +160,7 @@ public final class SweepView extends BorderPane implements ResultView {
     }
 
     static List<Integer> defaultSizes(Project project) {
-        return MemorySweep.defaultSizes(Limits.of(project.provider()));
+        return MemorySweep.defaultSizes(PriceBook.standard().prices(project.provider()));
     }
 
     /** Starts a sweep of the chosen function over the sizes typed, cancelling one that is going. */

@@ -326,10 +326,10 @@ public final class SimulationRunner {
                 RunReport outcome = new DesignRun(project, folder).run(this);
                 Platform.runLater(() -> finished(this, outcome));
             } catch (InvalidDesignException e) {
-                long count = e.problems().size();
-                String first = e.problems().isEmpty() ? "" : ": " + e.problems().get(0).message();
+                long count = e.errors().size();
+                String first = e.errors().isEmpty() ? "" : ": " + e.errors().get(0).message();
                 String why = "Fix " + count + (count == 1 ? " error" : " errors") + " before simulating" + first;
-                Platform.runLater(() -> refused(this, why, e.problems()));
+                Platform.runLater(() -> refused(this, why, e.errors()));
             } catch (TraceException | BacklogException | IllegalArgumentException e) {
                 String why = "Cannot simulate: " + e.getMessage();
                 Platform.runLater(() -> refused(this, why, java.util.List.of()));

@@ -20,10 +20,11 @@ public interface Monitor {
     default void progress(double fraction) {}
 
     /**
-     * How far the run is, and how many events it has handled so far.
+     * How far the run is, and how much work it has done: what a view needs to show events per
+     * second. By default the same as {@link #progress(double)}.
      *
      * @param fraction of the simulated time done, 0 to 1
-     * @param events events handled since the run began
+     * @param events events processed so far
      */
     default void progress(double fraction, long events) {
         progress(fraction);

@@ -38,7 +38,9 @@ import java.util.Map;
 
 /**
  * A project compiled for a run: every node as an indexed state object, every edge as an index, every
- * random stream derived from the seed and the component's id.
+ * random stream derived from the seed and the component's id. Each edge the simulation follows keeps
+ * its index in the project's edge list beside its target, so traffic is counted into {@link
+ * #edgeTraffic} with no lookup.
  */
 final class Design {
 
@@ -48,6 +50,9 @@ final class Design {
     final List<MessageQueue> queues = new ArrayList<>();
     final List<String> queueIds = new ArrayList<>();
     final List<GatewayState> gateways = new ArrayList<>();
+    /** What crossed each of the project's edges, by its index in the project's edge list. */
+    final long[] edgeTraffic;
+
     private final Map<String, Integer> gatewayIndex = new HashMap<>();
     final int asyncRetries;
 
@@ -90,8 +95,10 @@ final class Design {
                 entries.add(new EntryState(t, arrivals, streams.stream(t.id(), "routes")));
             }
         }
-        for (Edge edge : project.architecture().edges()) {
-            connect(project, edge);
+        List<Edge> edges = project.architecture().edges();
+        this.edgeTraffic = new long[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            connect(project, edges.get(i), i);
         }
     }
 
@@ -132,7 +139,7 @@ final class Design {
         return state;
     }
 
-    private void connect(Project project, Edge edge) {
+    private void connect(Project project, Edge edge, int index) {
         Node from = project.architecture().node(edge.from()).orElse(null);
         Node to = project.architecture().node(edge.to()).orElse(null);
         if (from == null || to == null || !ConnectionRules.allows(from.kind(), to.kind())) {
@@ -143,7 +150,7 @@ final class Design {
             FunctionState state = functions.get(functionIndex.get(caller.id()));
             if (fn != null) {
                 boolean sync = ConnectionRules.isSynchronous(from.kind(), to.kind(), edge.invocation());
-                state.addStep(sync ? FunctionState.INVOKE_SYNC : FunctionState.INVOKE_ASYNC, fn);
+                state.addStep(sync ? FunctionState.INVOKE_SYNC : FunctionState.INVOKE_ASYNC, fn, index);
             } else {
                 int service = serviceIndex.get(to.id());
                 int type = switch (to.kind()) {
@@ -152,35 +159,46 @@ final class Design {
                     case BUCKET -> FunctionState.WRITE;
                     default -> FunctionState.CALL;
                 };
-                state.addStep(type, service);
+                state.addStep(type, service, index);
             }
         } else if (from instanceof Service s && fn != null) {
             ServiceState service = services.get(serviceIndex.get(s.id()));
             if (s instanceof Queue) {
-                service.queue = addQueue(s.id(), s.name(), s.kind(), fn, edge, Integer.MAX_VALUE, Invocations.NONE);
+                service.queue =
+                        addQueue(s.id(), s.name(), s.kind(), fn, edge, index, Integer.MAX_VALUE, Invocations.NONE);
             } else if (s instanceof Topic || s instanceof Bucket) {
                 service.subscribers = append(service.subscribers, fn);
+                service.subscriberEdges = append(service.subscriberEdges, index);
             }
         } else if (from instanceof ApiGateway g && fn != null) {
-            gateways.get(gatewayIndex.get(g.id())).addRoute(fn);
+            gateways.get(gatewayIndex.get(g.id())).addRoute(fn, index);
         } else if (from instanceof Trigger t) {
             EntryState entry = entryOf(t);
             if (to.kind() == NodeKind.API_GATEWAY) {
                 entry.route = EntryState.TO_GATEWAY;
                 entry.gateway = gatewayIndex.get(to.id());
+                entry.gatewayEdge = index;
             } else if (t instanceof QueueTrigger || t instanceof StreamTrigger) {
                 int maxRunning = t instanceof StreamTrigger stream ? stream.shards() : Integer.MAX_VALUE;
                 entry.route = EntryState.TO_QUEUE;
-                entry.queue = addQueue(t.id(), t.name(), t.kind(), fn, edge, maxRunning, entries.indexOf(entry));
+                entry.queue = addQueue(t.id(), t.name(), t.kind(), fn, edge, index, maxRunning, entries.indexOf(entry));
             } else {
                 entry.route = t instanceof HttpTrigger ? EntryState.TO_FUNCTIONS_SYNC : EntryState.TO_FUNCTIONS_ASYNC;
                 entry.targets = append(entry.targets, fn);
+                entry.targetEdges = append(entry.targetEdges, index);
             }
         }
     }
 
     private int addQueue(
-            String id, String name, NodeKind fromKind, int consumer, Edge edge, int maxRunning, int entry) {
+            String id,
+            String name,
+            NodeKind fromKind,
+            int consumer,
+            Edge edge,
+            int edgeIndex,
+            int maxRunning,
+            int entry) {
         Edge.Batching batching = edge.batching() != null
                 ? edge.batching()
                 : ConnectionRules.defaultBatching(fromKind).orElseThrow();
@@ -188,7 +206,13 @@ final class Design {
         FunctionState consumerState = functions.get(consumer);
         consumerState.consumedQueues = append(consumerState.consumedQueues, queues.size());
         queues.add(new MessageQueue(
-                name, consumer, batching.size(), Math.round(batching.windowSeconds() * 1e6), maxRunning, entry));
+                name,
+                consumer,
+                edgeIndex,
+                batching.size(),
+                Math.round(batching.windowSeconds() * 1e6),
+                maxRunning,
+                entry));
         return queues.size() - 1;
     }
 

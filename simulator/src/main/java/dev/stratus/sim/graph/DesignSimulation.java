@@ -5,7 +5,6 @@ import dev.stratus.model.Routing;
 import dev.stratus.provider.PriceBook;
 import dev.stratus.provider.ProviderPrices;
 import dev.stratus.sim.engine.BinaryHeapEventQueue;
-import dev.stratus.sim.engine.CancelledException;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.pool.FunctionPool;
 import dev.stratus.sim.result.SimulationResult;
@@ -43,6 +42,9 @@ public final class DesignSimulation {
     private final BinaryHeapEventQueue events = new BinaryHeapEventQueue();
     private final Invocations inv = new Invocations();
     private Recorder recorder;
+    /** The design's edge counters, by edge index. */
+    private long[] traffic;
+
     private long now;
 
     /**
@@ -70,18 +72,28 @@ public final class DesignSimulation {
         return this;
     }
 
-    /** Runs the simulation; throws {@link CancelledException} if the monitor cancels it. */
+    /**
+     * Runs the simulation. Every {@link Monitor#CHECK_EVERY} events it tells the monitor how far it is
+     * and asks whether to stop. When the monitor cancels, the run finishes the events of the instant
+     * it has reached, {@code t}, and stops: the result is {@link SimulationResult#partial() partial}
+     * and covers {@code t} plus one microsecond, so it is exactly the result of a run that long (with
+     * the same seed) but for the series' window width. A monitor that has cancelled before the run
+     * starts gets a result of no simulated time.
+     */
     public SimulationResult run(Monitor monitor) throws TraceException {
         long wallStart = System.nanoTime();
         ProviderPrices provider = prices.prices(project.provider());
         billing = provider.billing();
         design = new Design(project, projectFolder, seed, routing, provider);
+        traffic = design.edgeTraffic;
         recorder = new Recorder(design, end);
         for (int e = 0; e < design.entries.size(); e++) {
             scheduleArrival(e);
         }
         long count = 0;
-        while (!events.isEmpty() && events.peekTime() < end) {
+        boolean stopped = monitor.cancelled();
+        long horizon = stopped ? 0 : end;
+        while (!events.isEmpty() && events.peekTime() < horizon) {
             events.poll();
             now = events.time();
             recorder.advanceTo(now);
@@ -105,14 +117,16 @@ public final class DesignSimulation {
                 }
             }
             if ((++count & (Monitor.CHECK_EVERY - 1)) == 0) {
-                if (monitor.cancelled()) {
-                    throw new CancelledException();
+                if (!stopped && monitor.cancelled()) {
+                    // Events at this same instant may still be queued: they run, then the loop ends.
+                    stopped = true;
+                    horizon = now + 1;
                 }
-                monitor.progress((double) now / end);
+                monitor.progress((double) now / end, count);
             }
         }
-        monitor.progress(1);
-        return recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9);
+        monitor.progress((double) horizon / end, count);
+        return recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9, horizon, horizon < end);
     }
 
     // The event queue stores kinds as ints, to stay free of objects; ALL maps them back.
@@ -138,14 +152,16 @@ public final class DesignSimulation {
             case EntryState.TO_QUEUE -> schedule(now, EventKind.ENQUEUE, entry.queue, now);
             case EntryState.TO_FUNCTIONS_SYNC -> {
                 if (entry.targets.length > 0) {
-                    int fn = entry.targets[entry.targets.length == 1 ? 0 : entry.random.nextInt(entry.targets.length)];
-                    start(inv.allocate(fn, Invocations.SYNC, e, now), now);
+                    int target = entry.targets.length == 1 ? 0 : entry.random.nextInt(entry.targets.length);
+                    traffic[entry.targetEdges[target]]++;
+                    start(inv.allocate(entry.targets[target], Invocations.SYNC, e, now), now);
                 }
             }
             default -> {
                 // A fan-out counts once for its trigger: the first branch carries the request.
                 for (int i = 0; i < entry.targets.length; i++) {
                     int carrier = i == 0 ? e : Invocations.NONE;
+                    traffic[entry.targetEdges[i]]++;
                     start(inv.allocate(entry.targets[i], Invocations.ASYNC, carrier, now), now);
                 }
             }
@@ -155,7 +171,11 @@ public final class DesignSimulation {
     private void throughGateway(int e) {
         EntryState entry = design.entries.get(e);
         GatewayState gateway = entry.gateway == Invocations.NONE ? null : design.gateways.get(entry.gateway);
-        if (gateway == null || gateway.routes.length == 0) {
+        if (gateway == null) {
+            return;
+        }
+        traffic[entry.gatewayEdge]++;
+        if (gateway.routes.length == 0) {
             return;
         }
         if (!gateway.throttle.tryTake(now)) {
@@ -169,9 +189,10 @@ public final class DesignSimulation {
         if (gateway.cacheHit(route, now)) {
             entry.cacheHits++;
             entry.completed++;
-            entry.latency.recordValue(Histograms.clamp(latency));
+            entry.windowLatency.recordValue(Histograms.clamp(latency));
             return;
         }
+        traffic[gateway.routeEdges[route]]++;
         start(inv.allocate(gateway.routes[route], Invocations.SYNC, e, now), now + latency);
     }
 
@@ -237,8 +258,11 @@ public final class DesignSimulation {
         int[] steps = fn.steps;
         long deadline = saturatedAdd(inv.startedAt[slot], fn.timeoutMicros);
         while (inv.step[slot] < fn.stepCount() && t < deadline && !inv.failed[slot]) {
-            int type = steps[2 * inv.step[slot]];
-            int target = steps[2 * inv.step[slot] + 1];
+            int at = FunctionState.STEP * inv.step[slot];
+            int type = steps[at];
+            int target = steps[at + 1];
+            int edge = steps[at + 2];
+            traffic[edge]++;
             inv.step[slot]++;
             if (type == FunctionState.INVOKE_SYNC) {
                 int child = inv.allocate(target, Invocations.CHILD, inv.entry[slot], inv.entryStart[slot]);
@@ -249,7 +273,9 @@ public final class DesignSimulation {
                 return;
             }
             if (type == FunctionState.INVOKE_ASYNC) {
-                start(inv.allocate(target, Invocations.ASYNC, Invocations.NONE, t), t);
+                int call = inv.allocate(target, Invocations.ASYNC, Invocations.NONE, t);
+                inv.via[call] = edge;
+                start(call, t);
                 continue;
             }
             ServiceState service = design.services.get(target);
@@ -261,8 +287,9 @@ public final class DesignSimulation {
             if (type == FunctionState.SEND && service.queue != Invocations.NONE) {
                 schedule(t, EventKind.ENQUEUE, service.queue, t);
             } else if (type == FunctionState.PUBLISH || type == FunctionState.WRITE) {
-                for (int subscriber : service.subscribers) {
-                    start(inv.allocate(subscriber, Invocations.ASYNC, Invocations.NONE, t), t);
+                for (int i = 0; i < service.subscribers.length; i++) {
+                    traffic[service.subscriberEdges[i]]++;
+                    start(inv.allocate(service.subscribers[i], Invocations.ASYNC, Invocations.NONE, t), t);
                 }
             }
         }
@@ -344,7 +371,7 @@ public final class DesignSimulation {
             } else {
                 entry.completed += messages;
                 // A batch's messages all count from when its oldest was sent: an upper bound.
-                entry.latency.recordValueWithCount(Histograms.clamp(now - inv.entryStart[slot]), messages);
+                entry.windowLatency.recordValueWithCount(Histograms.clamp(now - inv.entryStart[slot]), messages);
             }
         }
         inv.release(slot);
@@ -356,6 +383,12 @@ public final class DesignSimulation {
             fn.retries++;
             int again = inv.allocate(inv.function[slot], Invocations.ASYNC, inv.entry[slot], inv.entryStart[slot]);
             inv.attempts[again] = attempt;
+            int edge = inv.via[slot];
+            if (edge != Invocations.NONE) {
+                // A retried call from a function crosses its edge again.
+                traffic[edge]++;
+                inv.via[again] = edge;
+            }
             start(again, now + attempt * MINUTE);
             inv.release(slot);
         } else {
@@ -388,6 +421,7 @@ public final class DesignSimulation {
             }
             int size = Math.min(queue.batchSize, queue.depth());
             long firstSent = queue.take(size, now);
+            traffic[queue.edge] += size;
             queue.running++;
             int slot = inv.allocate(queue.consumer, Invocations.BATCH, queue.entry, firstSent);
             inv.queue[slot] = q;

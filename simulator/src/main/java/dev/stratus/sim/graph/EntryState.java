@@ -24,16 +24,26 @@ final class EntryState {
     int route = TO_FUNCTIONS_ASYNC;
     /** The functions it starts; for a gateway route, the gateway's routes. */
     int[] targets = new int[0];
+    /** The edge to each of {@link #targets}, by index in the project's edges. */
+    int[] targetEdges = new int[0];
 
     int queue = Invocations.NONE;
     /** For traffic to an API gateway: which one. */
     int gateway = Invocations.NONE;
+
+    int gatewayEdge = Invocations.NONE;
 
     long requests;
     long completed;
     long failed;
     long throttled;
     long cacheHits;
+    /**
+     * End-to-end latencies of the requests completed since the recorder's last window closed: the
+     * simulation records here, and each window's end adds them to {@link #latency} and starts afresh.
+     */
+    final Histogram windowLatency = Histograms.create();
+    /** The run's end-to-end latencies, complete once the recorder has closed the last window. */
     final Histogram latency = Histograms.create();
 
     EntryState(Trigger node, ArrivalProcess arrivals, UniformRandomProvider random) {

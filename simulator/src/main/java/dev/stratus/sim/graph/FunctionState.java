@@ -22,7 +22,13 @@ final class FunctionState {
     final DurationSampler execution;
     final DurationSampler coldStart;
     final long timeoutMicros;
-    /** Pairs of (step type, target index): services for CALL/SEND/PUBLISH/WRITE, functions otherwise. */
+    /** Ints per step in {@link #steps}. */
+    static final int STEP = 3;
+
+    /**
+     * Triples of (step type, target index, edge index): the target a service for CALL, SEND, PUBLISH
+     * and WRITE, a function otherwise; the edge by its index in the project's edges.
+     */
     int[] steps = new int[0];
     /** The queues and streams this function takes batches from. */
     int[] consumedQueues = new int[0];
@@ -49,14 +55,15 @@ final class FunctionState {
         this.timeoutMicros = Math.round(node.timeoutSeconds() * 1e6);
     }
 
-    void addStep(int type, int target) {
-        int[] more = java.util.Arrays.copyOf(steps, steps.length + 2);
+    void addStep(int type, int target, int edge) {
+        int[] more = java.util.Arrays.copyOf(steps, steps.length + STEP);
         more[steps.length] = type;
         more[steps.length + 1] = target;
+        more[steps.length + 2] = edge;
         steps = more;
     }
 
     int stepCount() {
-        return steps.length / 2;
+        return steps.length / STEP;
     }
 }

@@ -16,6 +16,9 @@ final class GatewayState {
     final DurationSampler latency;
     final UniformRandomProvider random;
     int[] routes = new int[0];
+    /** The edge of each route, by index in the project's edges. */
+    int[] routeEdges = new int[0];
+
     long[] cachedAt = new long[0];
 
     GatewayState(ApiGateway node, DurationSampler latency, UniformRandomProvider random) {
@@ -25,9 +28,11 @@ final class GatewayState {
         this.random = random;
     }
 
-    void addRoute(int function) {
+    void addRoute(int function, int edge) {
         routes = java.util.Arrays.copyOf(routes, routes.length + 1);
         routes[routes.length - 1] = function;
+        routeEdges = java.util.Arrays.copyOf(routeEdges, routes.length);
+        routeEdges[routes.length - 1] = edge;
         cachedAt = java.util.Arrays.copyOf(cachedAt, routes.length);
         cachedAt[routes.length - 1] = Long.MIN_VALUE;
     }

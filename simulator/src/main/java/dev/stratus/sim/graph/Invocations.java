@@ -28,6 +28,9 @@ final class Invocations {
     int[] attempts = new int[64];
     int[] queue = new int[64];
     int[] batch = new int[64];
+    /** For an asynchronous call from a function: its edge, where its retries count too; else NONE. */
+    int[] via = new int[64];
+
     long[] generation = new long[64];
     long[] entryStart = new long[64];
     long[] requestedAt = new long[64];
@@ -62,6 +65,7 @@ final class Invocations {
         attempts[slot] = 0;
         queue[slot] = NONE;
         batch[slot] = 0;
+        via[slot] = NONE;
         generation[slot] = ++generations;
         entryStart[slot] = entryStartTime;
         failed[slot] = false;
@@ -96,6 +100,7 @@ final class Invocations {
         attempts = Arrays.copyOf(attempts, n);
         queue = Arrays.copyOf(queue, n);
         batch = Arrays.copyOf(batch, n);
+        via = Arrays.copyOf(via, n);
         generation = Arrays.copyOf(generation, n);
         entryStart = Arrays.copyOf(entryStart, n);
         requestedAt = Arrays.copyOf(requestedAt, n);

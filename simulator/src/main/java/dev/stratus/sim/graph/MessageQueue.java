@@ -12,6 +12,9 @@ final class MessageQueue {
 
     final String name;
     final int consumer;
+    /** The edge to the consumer, by index in the project's edges. */
+    final int edge;
+
     final int batchSize;
     final long windowMicros;
     /** Most batches running at once: one per shard for a stream, unlimited for a queue. */
@@ -24,6 +27,9 @@ final class MessageQueue {
     long sent;
     long taken;
     long maxDepth;
+    /** The largest depth in the recorder's open window. */
+    long windowMaxDepth;
+
     long depthMicros;
     final Histogram age = Histograms.create();
 
@@ -32,9 +38,10 @@ final class MessageQueue {
     private int size;
     private long changedAt;
 
-    MessageQueue(String name, int consumer, int batchSize, long windowMicros, int maxRunning, int entry) {
+    MessageQueue(String name, int consumer, int edge, int batchSize, long windowMicros, int maxRunning, int entry) {
         this.name = name;
         this.consumer = consumer;
+        this.edge = edge;
         this.batchSize = batchSize;
         this.windowMicros = windowMicros;
         this.maxRunning = maxRunning;
@@ -67,6 +74,7 @@ final class MessageQueue {
         size++;
         sent++;
         maxDepth = Math.max(maxDepth, size);
+        windowMaxDepth = Math.max(windowMaxDepth, size);
     }
 
     long oldest() {

@@ -1,39 +1,48 @@
 package dev.stratus.sim.graph;
 
+import dev.stratus.model.Edge;
 import dev.stratus.model.Project;
 import dev.stratus.sim.pool.FunctionPool;
+import dev.stratus.sim.result.EdgeResult;
 import dev.stratus.sim.result.EntryResult;
 import dev.stratus.sim.result.FunctionResult;
 import dev.stratus.sim.result.Latency;
+import dev.stratus.sim.result.LatencyHistogram;
 import dev.stratus.sim.result.QueueResult;
 import dev.stratus.sim.result.ServiceResult;
 import dev.stratus.sim.result.SimulationResult;
 import dev.stratus.sim.result.TimeSeries;
 import dev.stratus.sim.result.Totals;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
- * Keeps the time series of a run and turns the final state into a {@link SimulationResult}. The series
- * has a fixed number of buckets chosen at the start (one per second, or wider so there are at most
- * {@link TimeSeries#MAX_POINTS}), so its memory does not grow with the run.
+ * Keeps the time series and the window series of a run and turns the final state into a {@link
+ * SimulationResult}. The time series has a fixed number of buckets chosen at the start (one per
+ * second, or wider so there are at most {@link TimeSeries#MAX_POINTS}), the window series a fixed
+ * number of windows ({@link WindowRecorder}), so memory does not grow with the run. Buckets and
+ * windows close in time order, so each function's pool is trimmed forwards only.
  */
 final class Recorder {
 
     private final Design design;
-    private final long end;
     private final long step;
     private final long[] arrivals;
     private final long[] coldStarts;
     private final long[] failures;
     private final int[] instances;
     private final int[] busy;
+    private final WindowRecorder windows;
     private int bucket;
     private long bucketEnd;
+    /** The next bucket or window end: below it, {@link #advanceTo} has nothing to do. */
+    private long nextEdge;
 
+    /** @param end the run's duration, µs */
     Recorder(Design design, long end) {
         this.design = design;
-        this.end = end;
         long second = 1_000_000;
         long buckets = (end + second - 1) / second;
         long width =
@@ -46,14 +55,32 @@ final class Recorder {
         instances = new int[n];
         busy = new int[n];
         bucketEnd = step;
+        windows = new WindowRecorder(design, end);
+        nextEdge = Math.min(bucketEnd, windows.end());
     }
 
-    /** Closes every bucket that ends at or before {@code now}, sampling the instances at its end. */
+    /** Closes every bucket and window that ends at or before {@code now}. */
     void advanceTo(long now) {
-        while (now >= bucketEnd && bucket < arrivals.length) {
-            sample(bucketEnd);
-            bucket++;
-            bucketEnd += step;
+        if (now >= nextEdge) {
+            closeUpTo(now);
+        }
+    }
+
+    private void closeUpTo(long now) {
+        while (true) {
+            long bucketEdge = bucket < arrivals.length ? bucketEnd : Long.MAX_VALUE;
+            long windowEdge = windows.end();
+            nextEdge = Math.min(bucketEdge, windowEdge);
+            if (nextEdge > now) {
+                return;
+            }
+            if (bucketEdge <= windowEdge) {
+                sample(bucketEdge);
+                bucket++;
+                bucketEnd += step;
+            } else {
+                windows.close();
+            }
         }
     }
 
@@ -69,6 +96,7 @@ final class Recorder {
         failures[bucket]++;
     }
 
+    /** Samples the instances of all functions at {@code at} into the open bucket. */
     private void sample(long at) {
         int all = 0;
         int running = 0;
@@ -81,9 +109,19 @@ final class Recorder {
         busy[bucket] = running;
     }
 
-    SimulationResult result(Project project, long seed, long events, double wallSeconds) {
-        advanceTo(end);
-        double seconds = end / 1e6;
+    /**
+     * The result of the run up to {@code cut}, µs: the whole duration, or less when the run was
+     * stopped early ({@code partial}). The bucket and the window that {@code cut} falls in are closed
+     * there; the series hold only the buckets and windows begun by then.
+     */
+    SimulationResult result(Project project, long seed, long events, double wallSeconds, long cut, boolean partial) {
+        closeUpTo(cut);
+        if (bucket < arrivals.length && bucket * step < cut) {
+            sample(cut);
+            bucket++;
+        }
+        windows.finish(cut);
+        double seconds = cut / 1e6;
         List<FunctionResult> functions = new ArrayList<>();
         long invocations = 0;
         long cold = 0;
@@ -94,9 +132,9 @@ final class Recorder {
         double gbSeconds = 0;
         for (FunctionState fn : design.functions) {
             FunctionPool pool = fn.pool;
-            pool.close(end);
-            double total = pool.instanceMicros() / 1e6 / seconds;
-            double running = pool.busyInstanceMicros() / 1e6 / seconds;
+            pool.close(cut);
+            double total = perSecond(pool.instanceMicros() / 1e6, seconds);
+            double running = perSecond(pool.busyInstanceMicros() / 1e6, seconds);
             double billedSeconds = fn.billedMicros / 1e6;
             double billed = billedSeconds * fn.node.memoryMb() / 1024.0;
             functions.add(new FunctionResult(
@@ -134,8 +172,10 @@ final class Recorder {
         }
         List<EntryResult> entries = new ArrayList<>();
         long requests = 0;
+        Histogram all = Histograms.create();
         for (EntryState e : design.entries) {
             requests += e.requests;
+            all.add(e.latency);
             entries.add(new EntryResult(
                     e.node.id(),
                     e.node.name(),
@@ -146,12 +186,12 @@ final class Recorder {
                     e.throttled,
                     e.cacheHits,
                     Latency.of(e.latency),
-                    dev.stratus.sim.result.LatencyHistogram.EMPTY)); // TODO(helper)
+                    LatencyHistogram.of(e.latency)));
         }
         List<QueueResult> queues = new ArrayList<>();
         for (int q = 0; q < design.queues.size(); q++) {
             MessageQueue queue = design.queues.get(q);
-            queue.integrate(end);
+            queue.integrate(cut);
             queues.add(new QueueResult(
                     design.queueIds.get(q),
                     queue.name,
@@ -159,13 +199,18 @@ final class Recorder {
                     queue.taken,
                     queue.depth(),
                     queue.maxDepth,
-                    round(queue.depthMicros / (double) end),
+                    round(cut == 0 ? 0 : queue.depthMicros / (double) cut),
                     Latency.of(queue.age)));
         }
         List<ServiceResult> services = new ArrayList<>();
         for (ServiceState s : design.services) {
             services.add(
                     new ServiceResult(s.node.id(), s.node.name(), s.node.kind().id(), s.calls, s.throttles));
+        }
+        List<EdgeResult> edges = new ArrayList<>();
+        List<Edge> designEdges = project.architecture().edges();
+        for (int i = 0; i < designEdges.size(); i++) {
+            edges.add(new EdgeResult(designEdges.get(i).id(), design.edgeTraffic[i]));
         }
         Totals totals = new Totals(
                 requests,
@@ -177,32 +222,44 @@ final class Recorder {
                 timeouts,
                 ratio(cold, invocations),
                 round(gbSeconds),
-                Latency.NONE); // TODO(helper)
-        TimeSeries series = new TimeSeries(step / 1e6, arrivals, coldStarts, failures, instances, busy);
+                Latency.of(all));
+        int buckets = bucket;
+        TimeSeries series = new TimeSeries(
+                step / 1e6,
+                Arrays.copyOf(arrivals, buckets),
+                Arrays.copyOf(coldStarts, buckets),
+                Arrays.copyOf(failures, buckets),
+                Arrays.copyOf(instances, buckets),
+                Arrays.copyOf(busy, buckets));
         return new SimulationResult(
                 project.name(),
                 project.provider().id(),
                 seed,
                 seconds,
-                false, // TODO(helper)
+                partial,
                 events,
                 totals,
                 entries,
                 functions,
                 queues,
                 services,
-                List.of(), // TODO(helper)
+                edges,
                 series,
-                new dev.stratus.sim.result.WindowSeries(1, 0, List.of(), List.of(), List.of()), // TODO(helper)
+                windows.series(),
                 wallSeconds);
+    }
+
+    /** A time integral over {@code seconds} as an average; 0 over no time. */
+    private static double perSecond(double integral, double seconds) {
+        return seconds == 0 ? 0 : integral / seconds;
     }
 
     private static double ratio(long part, long whole) {
         return whole == 0 ? 0 : round((double) part / whole);
     }
 
-    /** Six significant decimals: enough for any figure a person reads, and stable JSON. */
-    private static double round(double value) {
+    /** Six decimals: enough for any figure a person reads, and stable JSON. */
+    static double round(double value) {
         return Math.round(value * 1e6) / 1e6;
     }
 }

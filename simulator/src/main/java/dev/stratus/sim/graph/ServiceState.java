@@ -14,6 +14,8 @@ final class ServiceState {
     int queue = Invocations.NONE;
     /** For a topic or bucket: the functions it starts, asynchronously. */
     int[] subscribers = new int[0];
+    /** The edge to each subscriber, by index in the project's edges. */
+    int[] subscriberEdges = new int[0];
 
     long calls;
     long throttles;

@@ -18,7 +18,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * are preferred, and never expire.
  *
  * <p>Time integrals (instance-microseconds, busy-instance-microseconds) are closed when an instance
- * dies or stops being busy; {@link #close} closes the rest at the end of a run.
+ * dies or stops being busy; {@link #close} closes the rest at the end of a run. Running sums of the
+ * open intervals' start times give the integrals up to any moment in O(1) ({@link
+ * #instanceMicrosUntil}, {@link #busyMicrosUntil}), so a run can be cut into windows without a pass
+ * over the instances.
  */
 public final class FunctionPool {
 
@@ -84,6 +87,11 @@ public final class FunctionPool {
 
     private long instanceMicros;
     private long busyInstanceMicros;
+    // The sums of createdAt over the instances counted in alive, and of busySince over the busy ones.
+    // They may wrap around a long in a very long run; the integrals computed from them stay exact
+    // as long as the integrals themselves fit (two's complement arithmetic is modular).
+    private long createdAtSum;
+    private long busySinceSum;
     private boolean lastWasCold;
 
     /**
@@ -225,6 +233,7 @@ public final class FunctionPool {
         }
         busyInstances--;
         busyInstanceMicros += now - busySince[slot];
+        busySinceSum -= busySince[slot];
         if (requests == 0) {
             allIdleSince = now;
         }
@@ -263,17 +272,19 @@ public final class FunctionPool {
      */
     public void close(long end) {
         trim(end);
+        instanceMicros = instanceMicrosUntil(end);
+        busyInstanceMicros = busyMicrosUntil(end);
+        // The open intervals are closed at end; they restart there, so asking again stays right.
         for (int slot = 0; slot < slotsUsed; slot++) {
-            if (createdAt[slot] < 0) {
-                continue;
+            if (createdAt[slot] >= 0 && loaded[slot]) {
+                createdAt[slot] = end;
             }
             if (running[slot] > 0) {
-                busyInstanceMicros += end - busySince[slot];
+                busySince[slot] = end;
             }
-            // An unloaded instance waiting for its pre-warm has not started its second life yet.
-            instanceMicros += Math.max(0, end - createdAt[slot]);
-            createdAt[slot] = -1;
         }
+        createdAtSum = alive * end;
+        busySinceSum = busyInstances * end;
     }
 
     /** Instances alive now (after {@link #trim}): busy, idle and provisioned. */
@@ -319,6 +330,21 @@ public final class FunctionPool {
         return busyInstanceMicros;
     }
 
+    /**
+     * Instance-microseconds from the start of the run to {@code now}: the closed ones, and the open
+     * lifetimes up to {@code now}. Call {@link #trim} at {@code now} first, so that no instance that
+     * has expired by then still counts as alive; {@code now} must not be before the last event the
+     * pool saw.
+     */
+    public long instanceMicrosUntil(long now) {
+        return instanceMicros + alive * now - createdAtSum;
+    }
+
+    /** Busy-instance-microseconds from the start of the run to {@code now}, as {@link #instanceMicrosUntil}. */
+    public long busyMicrosUntil(long now) {
+        return busyInstanceMicros + busyInstances * now - busySinceSum;
+    }
+
     private void start(int slot, long now) {
         int before = running[slot];
         running[slot] = before + 1;
@@ -329,6 +355,7 @@ public final class FunctionPool {
         if (before == 0) {
             busyInstances++;
             busySince[slot] = now;
+            busySinceSum += now;
             if (perInstance > 1) {
                 addPartial(slot);
             }
@@ -383,6 +410,7 @@ public final class FunctionPool {
         if (prewarm > 0) {
             // Unloaded now, loaded again at warmFrom: neither its time nor its place counts between.
             instanceMicros += now - createdAt[slot];
+            createdAtSum -= createdAt[slot];
             createdAt[slot] = warmFrom[slot];
             loaded[slot] = false;
             alive--;
@@ -399,6 +427,7 @@ public final class FunctionPool {
                 // Pre-warmed: it counts again from its warmFrom.
                 loaded[slot] = true;
                 alive++;
+                createdAtSum += createdAt[slot];
                 peakInstances = Math.max(peakInstances, alive);
             }
             if (expiresAt[slot] <= now) {
@@ -426,6 +455,7 @@ public final class FunctionPool {
             slot = slotsUsed++;
         }
         createdAt[slot] = now;
+        createdAtSum += now;
         creation[slot] = creations++;
         running[slot] = 0;
         provisioned[slot] = false;
@@ -439,6 +469,7 @@ public final class FunctionPool {
 
     private void die(int slot, long when) {
         instanceMicros += when - createdAt[slot];
+        createdAtSum -= createdAt[slot];
         createdAt[slot] = -1;
         alive--;
         if (freeCount == freeSlots.length) {
