@@ -15,9 +15,8 @@ import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -25,7 +24,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 
 /**
  * The monthly bill of a run on the project's provider: its line items as a table (quantity, unit,
@@ -35,23 +34,25 @@ import javafx.scene.layout.VBox;
 public final class BillView extends BorderPane implements ResultView {
 
     /** The most nodes the share chart names; the rest are summed as "others". */
-    static final int MOST_SHARES = 12;
+    static final int MOST_SHARES = 9;
+
+    private static final String MONTH = "This month";
 
     private final TableView<LineItem> items = new TableView<>();
     private final Label total = new Label();
     private final ChartFrame partsFrame;
     private final ChartFrame sharesFrame;
-    private final StackedBarChart<Number, String> parts;
-    private final BarChart<Number, String> shares;
+    private final StackedBarChart<String, Number> parts;
+    private final PieChart shares;
 
     public BillView(BiConsumer<Node, String> saver) {
         getStyleClass().add("bill-view");
         items.setId("table-bill");
         items.setPlaceholder(new Label("Run the simulation (F5) to see the monthly bill."));
-        items.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Columns.style(items);
         items.getColumns()
                 .setAll(List.of(
-                        Columns.text("Item", LineItem::description, 320),
+                        Columns.text("Item", LineItem::description, 330),
                         Columns.number("Quantity", null, LineItem::quantity, BillView::quantity),
                         Columns.text("Unit", LineItem::unit, 110),
                         Columns.number(
@@ -61,32 +62,36 @@ public final class BillView extends BorderPane implements ResultView {
                                 v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()),
                         Columns.number(
                                 "Amount (USD)", null, LineItem::amount, v -> String.format(Locale.ROOT, "%,.2f", v))));
-        items.getStyleClass().add("results-table");
         total.setId("bill-total");
+        total.setWrapText(true);
         total.getStyleClass().add("bill-total");
         BorderPane table = new BorderPane(items);
         table.setBottom(total);
         BorderPane.setMargin(total, new Insets(4, 0, 0, 0));
 
-        CategoryAxis partAxis = new CategoryAxis();
-        parts = new StackedBarChart<>(Charts.axis("USD a month"), partAxis);
+        CategoryAxis partAxis = new CategoryAxis(FXCollections.observableArrayList(MONTH));
+        parts = new StackedBarChart<>(partAxis, Charts.axis("USD a month"));
         Charts.setUp(parts);
-        parts.setCategoryGap(4);
-        partsFrame = new ChartFrame("chart-bill-parts", "The bill's parts", "bill-parts", saver);
+        parts.setCategoryGap(24);
+        partsFrame = new ChartFrame("chart-bill-parts", "Parts", "bill-parts", saver);
         partsFrame.setContent(parts);
-        partsFrame.setPrefHeight(150);
-        partsFrame.setMinHeight(120);
+        partsFrame.setPrefWidth(250);
+        partsFrame.setMinWidth(200);
 
-        shares = new BarChart<>(Charts.axis("USD a month"), new CategoryAxis());
-        Charts.setUp(shares);
+        shares = new PieChart();
+        shares.setAnimated(false);
         shares.setLegendVisible(false);
-        shares.setCategoryGap(3);
+        shares.setLabelsVisible(true);
+        shares.setMinSize(0, 0);
+        shares.getStyleClass().add("results-chart");
         sharesFrame = new ChartFrame("chart-bill-shares", "Share per node", "bill-shares", saver);
+        sharesFrame.setMinWidth(200);
         sharesFrame.setContent(shares);
-        VBox charts = new VBox(6, partsFrame, sharesFrame);
-        VBox.setVgrow(sharesFrame, Priority.ALWAYS);
+        HBox charts = new HBox(6, partsFrame, sharesFrame);
+        HBox.setHgrow(sharesFrame, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, charts);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.52);
+        SplitPane.setResizableWithParent(charts, true);
         setCenter(split);
         show(null, null);
     }
@@ -96,11 +101,11 @@ public final class BillView extends BorderPane implements ResultView {
         return items;
     }
 
-    public StackedBarChart<Number, String> parts() {
+    public StackedBarChart<String, Number> parts() {
         return parts;
     }
 
-    public BarChart<Number, String> shares() {
+    public PieChart shares() {
         return shares;
     }
 
@@ -134,8 +139,8 @@ public final class BillView extends BorderPane implements ResultView {
                 Figures.usd(report.cost().period()),
                 Figures.usd(report.cost().perMillionRequests())));
 
-        String month = "This month";
-        List<XYChart.Series<Number, String>> partSeries = new ArrayList<>();
+        String month = MONTH;
+        List<XYChart.Series<String, Number>> partSeries = new ArrayList<>();
         addPart(partSeries, "Requests", bill.requests(), month);
         addPart(partSeries, "Compute", bill.compute(), month);
         addPart(partSeries, "Provisioned", bill.provisioned(), month);
@@ -146,33 +151,39 @@ public final class BillView extends BorderPane implements ResultView {
 
         List<NodeCost> sorted = new ArrayList<>(report.cost().byNode());
         sorted.sort(Comparator.comparingDouble(NodeCost::monthly).reversed());
-        List<XYChart.Data<Number, String>> bars = new ArrayList<>();
+        List<PieChart.Data> slices = new ArrayList<>();
         double others = 0;
         int otherCount = 0;
         for (int i = 0; i < sorted.size(); i++) {
             NodeCost cost = sorted.get(i);
+            if (cost.monthly() <= 0) {
+                continue;
+            }
             if (i < MOST_SHARES) {
-                bars.add(new XYChart.Data<>(cost.monthly(), cost.name()));
+                slices.add(new PieChart.Data(slice(cost.name(), cost.monthly(), bill.total()), cost.monthly()));
             } else {
                 others += cost.monthly();
                 otherCount++;
             }
         }
         if (otherCount > 0) {
-            bars.add(new XYChart.Data<>(others, otherCount + " others"));
+            slices.add(new PieChart.Data(slice(otherCount + " others", others, bill.total()), others));
         }
-        // Categories run bottom to top: the biggest share goes last, at the top.
-        java.util.Collections.reverse(bars);
-        shares.getData().setAll(List.of(new XYChart.Series<>("Monthly share", FXCollections.observableArrayList(bars))));
-        sharesFrame.setEmpty(bars.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
+        shares.getData().setAll(slices);
+        sharesFrame.setEmpty(slices.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
         sharesFrame.setNote(report.simulation().provider().equals("aws")
                 ? "functions, gateway and services"
                 : "functions only: services and gateways are priced on AWS only so far");
     }
 
-    private static void addPart(List<XYChart.Series<Number, String>> into, String name, double amount, String bar) {
+    /** A slice's label: the node, its amount and its share, "items-table $81.12 (32 %)". */
+    private static String slice(String name, double amount, double total) {
+        return String.format(Locale.ROOT, "%s %s (%.0f %%)", name, Figures.usd(amount), 100 * amount / total);
+    }
+
+    private static void addPart(List<XYChart.Series<String, Number>> into, String name, double amount, String bar) {
         if (amount > 0) {
-            into.add(new XYChart.Series<>(name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(amount, bar)))));
+            into.add(new XYChart.Series<>(name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
         }
     }
 

@@ -25,7 +25,7 @@ final class ChartFrame extends BorderPane {
     private final Label empty = new Label();
     private final StackPane body = new StackPane();
     private final HBox choices = new HBox(8);
-    private final Button save = new Button("Save PNG\u2026", new FontIcon("mdi2i-image-outline"));
+    private final Button save = new Button(null, new FontIcon("mdi2c-content-save-outline"));
     private Node content;
 
     /**
@@ -40,12 +40,13 @@ final class ChartFrame extends BorderPane {
         title.getStyleClass().add("chart-title");
         note.getStyleClass().add("chart-note");
         note.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         note.setWrapText(false);
         empty.getStyleClass().add("chart-empty");
         empty.setWrapText(true);
         save.setId(id + "-save");
         save.getStyleClass().add("flat");
-        save.setTooltip(new Tooltip("Save this chart as a PNG picture"));
+        save.setTooltip(new Tooltip("Save this chart as a PNG picture\u2026"));
         save.setOnAction(e -> {
             if (content != null && content.isVisible()) {
                 saver.accept(body, fileName);

@@ -36,6 +36,31 @@ final class Charts {
         }
     }
 
+    /** Fixes a time axis to {@code 0 .. seconds} in {@code unit}, with about eight round ticks. */
+    static void timeRange(javafx.scene.chart.Axis<Number> axis, double seconds, TimeUnit unit) {
+        NumberAxis x = (NumberAxis) axis;
+        double end = seconds / unit.seconds();
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(end);
+        x.setTickUnit(niceStep(end / 8));
+        x.setMinorTickCount(0);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    static double niceStep(double rough) {
+        if (!(rough > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= rough) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
     static LineChart<Number, Number> lines(String xLabel, String yLabel) {
         LineChart<Number, Number> chart = new LineChart<>(axis(xLabel), axis(yLabel));
         setUp(chart);

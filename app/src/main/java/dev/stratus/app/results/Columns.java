@@ -39,8 +39,14 @@ final class Columns {
             column.setText(null);
             column.setGraphic(header);
         }
-        column.setPrefWidth(Math.max(70, title.length() * 8 + 24));
+        column.setPrefWidth(Math.max(64, title.length() * 9 + 34));
         return column;
+    }
+
+    /** Styles a results table: compact rows (AtlantaFX's {@code dense}), columns as wide as they ask. */
+    static void style(javafx.scene.control.TableView<?> table) {
+        table.getStyleClass().addAll("results-table", "dense");
+        table.setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
     static String count(double value) {

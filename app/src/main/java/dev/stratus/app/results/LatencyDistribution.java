@@ -106,7 +106,15 @@ public final class LatencyDistribution extends BorderPane implements ResultView 
         NumberAxis x = (NumberAxis) chart.getXAxis();
         x.setLowerBound(Math.floor(low));
         x.setUpperBound(Math.max(Math.ceil(high), Math.floor(low) + 1));
-        chart.getYAxis().setLabel(cumulative.isSelected() ? "Requests at most this slow (%)" : "Requests in each bucket (%)");
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        y.setLabel(cumulative.isSelected() ? "At most this slow (%)" : "In each bucket (%)");
+        // A cumulative share ends at 100 %: no room above it.
+        y.setAutoRanging(!cumulative.isSelected());
+        if (cumulative.isSelected()) {
+            y.setLowerBound(0);
+            y.setUpperBound(100);
+            y.setTickUnit(25);
+        }
         frame.setNote(cumulative.isSelected()
                 ? "share of each trigger's completed requests at most this slow"
                 : "share of each trigger's completed requests, ten buckets to a decade");

@@ -39,8 +39,7 @@ public final class ProvidersView extends BorderPane implements ResultView {
         frame = new ChartFrame("chart-providers", "Monthly bill on every provider", "providers", saver);
         frame.setContent(chart);
         table.setId("table-providers");
-        table.getStyleClass().add("results-table");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Columns.style(table);
         table.getColumns()
                 .setAll(List.of(
                         Columns.text("Provider", ProviderComparison::name, 230),

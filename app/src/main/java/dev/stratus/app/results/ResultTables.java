@@ -49,8 +49,7 @@ public final class ResultTables {
         services.setPlaceholder(new Label("No services in this run."));
         services.getColumns().setAll(serviceColumns());
         for (TableView<?> table : List.of(triggers, functions, queues, services)) {
-            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            table.getStyleClass().add("results-table");
+            Columns.style(table);
         }
         selectOnClick(triggers, EntryResult::id, reveal);
         selectOnClick(functions, FunctionResult::id, reveal);

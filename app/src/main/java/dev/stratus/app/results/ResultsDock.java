@@ -25,12 +25,12 @@ public final class ResultsDock {
     public enum Page {
         TRIGGERS("Triggers", "tab-triggers"),
         FUNCTIONS("Functions", "tab-functions"),
-        QUEUES("Queues & services", "tab-queues"),
+        QUEUES("Queues", "tab-queues"),
         OVER_TIME("Over time", "tab-over-time"),
         LATENCY("Latency", "tab-latency"),
         BILL("Bill", "tab-bill"),
         PROVIDERS("Providers", "tab-providers"),
-        SWEEP("Memory sweep", "tab-sweep"),
+        SWEEP("Sweep", "tab-sweep"),
         BREAK_EVEN("Break-even", "tab-break-even");
 
         final String title;

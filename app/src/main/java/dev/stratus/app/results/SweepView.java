@@ -75,7 +75,15 @@ public final class SweepView extends BorderPane implements ResultView {
         });
         status.setId("sweep-status");
         status.setMinWidth(0);
-        HBox controls = new HBox(8, new Label("Function"), function, new Label("Memory (MB)"), sizes, sweep, cancel, status);
+        Label functionLabel = new Label("Function");
+        Label sizesLabel = new Label("Memory (MB)");
+        for (javafx.scene.control.Control fixed : List.of(functionLabel, sizesLabel, sweep, cancel)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        function.setMinWidth(140);
+        sizes.setMinWidth(160);
+        HBox.setHgrow(sizes, javafx.scene.layout.Priority.SOMETIMES);
+        HBox controls = new HBox(8, functionLabel, function, sizesLabel, sizes, sweep, cancel, status);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(0, 0, 6, 0));
         setTop(controls);
@@ -89,8 +97,7 @@ public final class SweepView extends BorderPane implements ResultView {
         frame = new ChartFrame("chart-sweep", "Cost against latency", "memory-sweep", saver);
         frame.setContent(chart);
         table.setId("table-sweep");
-        table.getStyleClass().add("results-table");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Columns.style(table);
         table.getColumns()
                 .setAll(List.of(
                         Columns.number("MB", null, p -> p.memoryMb(), Columns::count),
@@ -214,7 +221,8 @@ public final class SweepView extends BorderPane implements ResultView {
         List<XYChart.Data<Number, Number>> data = new ArrayList<>();
         for (SweepPoint p : points) {
             XYChart.Data<Number, Number> point = new XYChart.Data<>(p.monthlyCost(), p.p95Ms());
-            Label label = new Label(p.memoryMb() + " MB" + (p.marks().isEmpty() ? "" : "\n" + String.join(", ", p.marks())));
+            // Every size is a dot; the picks are named, so the labels do not pile up.
+            Label label = new Label(p.marks().isEmpty() ? "" : p.memoryMb() + " MB: " + String.join(", ", p.marks()));
             label.getStyleClass().add("sweep-point");
             if (!p.marks().isEmpty()) {
                 label.getStyleClass().add("marked");

@@ -147,6 +147,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
         Charts.TimeUnit unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
         for (XYChart<Number, Number> chart : List.of(arrivals, coldStarts, instances, failures, queues, latency)) {
             chart.getXAxis().setLabel(unit.axisLabel());
+            Charts.timeRange(chart.getXAxis(), w.count() * w.stepSeconds(), unit);
         }
         double[] x = Charts.windowMiddles(w.count(), w.stepSeconds(), unit);
         String step = "windows of " + dev.stratus.app.simulate.Durations.format(w.stepSeconds());

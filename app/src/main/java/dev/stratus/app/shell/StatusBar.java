@@ -49,6 +49,12 @@ public final class StatusBar extends HBox {
                         zoom);
     }
 
+    /** Shows {@code simulation} (a run's progress, or what it came to) after the canvas's message. */
+    public void showSimulation(javafx.scene.Node simulation) {
+        getChildren().add(getChildren().indexOf(message) + 1, simulation);
+        HBox.setHgrow(simulation, Priority.SOMETIMES);
+    }
+
     /** Shows where the project came from, like a file's path or {@code Sample: REST API}. */
     public void bindOrigin(ObservableStringValue text) {
         origin.textProperty().bind(text);

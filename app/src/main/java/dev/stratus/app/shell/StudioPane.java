@@ -62,6 +62,8 @@ public final class StudioPane extends BorderPane {
     private final SimulationBar simulationBar;
     private final ResultsDock results;
     private final SplitPane middle;
+    /** Where the divider between the canvas and the results goes once there are results. */
+    private static final double DOCK_DIVIDER_WITH_RESULTS = 0.45;
     private final VBox dock;
 
     public StudioPane(List<Sample> samples, ObservableList<Path> recent, EditorModel model, StudioActions actions) {
@@ -114,8 +116,16 @@ public final class StudioPane extends BorderPane {
         middle.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(dock, false);
         resultsShown.addListener((obs, was, shown) -> showDock(shown));
-        runner.reportProperty().addListener((obs, old, report) -> results.show(
-                report, runner.previousProperty().get(), runner.reportProjectProperty().get(), runner.staleProperty().get()));
+        runner.reportProperty().addListener((obs, old, report) -> {
+            results.show(
+                    report,
+                    runner.previousProperty().get(),
+                    runner.reportProjectProperty().get(),
+                    runner.staleProperty().get());
+            if (old == null && report != null) {
+                makeRoomForResults();
+            }
+        });
         runner.staleProperty().addListener((obs, was, stale) -> results.markStale(stale, runner.previousProperty().get()));
         runner.setOnErrors(errors -> resultTabs.getSelectionModel().select(problemsTab));
         palette = new PaletteView(model);
@@ -134,6 +144,7 @@ public final class StudioPane extends BorderPane {
         statusBar.bindZoom(diagram.zoomProperty());
         statusBar.bindMessage(diagram.messageProperty());
         statusBar.bindProblems(problems.errorCountProperty(), problems.warningCountProperty());
+        statusBar.showSimulation(simulationBar.progressBox());
         setBottom(statusBar);
         diagram.bind(model);
         model.projectProperty().addListener((obs, old, next) -> statusBar.show(next));
@@ -151,6 +162,19 @@ public final class StudioPane extends BorderPane {
     private Path projectFolder() {
         Path file = model.fileProperty().get();
         return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    }
+
+    /**
+     * The first results of a project need room: the panel takes more than half the column, and shows
+     * the functions' figures unless a results tab is already chosen.
+     */
+    private void makeRoomForResults() {
+        if (middle.getItems().contains(dock) && middle.getDividerPositions()[0] > DOCK_DIVIDER_WITH_RESULTS) {
+            middle.setDividerPositions(DOCK_DIVIDER_WITH_RESULTS);
+        }
+        if (problemsTab.isSelected() && problems.errorCountProperty().get() == 0) {
+            resultTabs.getSelectionModel().select(results.tab(ResultsDock.Page.FUNCTIONS));
+        }
     }
 
     private void showDock(boolean shown) {

@@ -21,13 +21,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The row under the toolbar that runs the simulation: Run, Run again with another seed, Cancel; the
  * settings saved in the project (simulated duration, seed, the project's provider or all of them,
- * routing, free tier); Live and whether the results show on the canvas; and the progress of a run.
+ * routing, free tier); Live and whether the results show on the canvas. The progress of a run is
+ * in {@link #progressBox()}, for the status bar.
  * A change of a setting is an undoable edit of the project. Every control has an id ({@code sim-run},
  * {@code sim-duration}, ...) for tests.
  */
@@ -50,6 +50,7 @@ public final class SimulationBar extends ToolBar {
     private final CheckBox onCanvas = new CheckBox("On canvas");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
+    private final HBox progressBox;
     private boolean showing;
 
     /**
@@ -61,7 +62,7 @@ public final class SimulationBar extends ToolBar {
         getStyleClass().add("simulation-bar");
 
         Button run = button("Run", "mdi2p-play", "sim-run", "Simulate the design (F5)", runner::run);
-        run.getStyleClass().add("accent");
+        run.getStyleClass().add("run-button");
         Button again = button(
                 "New seed",
                 "mdi2d-dice-multiple-outline",
@@ -143,10 +144,10 @@ public final class SimulationBar extends ToolBar {
         runner.failedProperty().addListener((obs, was, isFailed) -> mark(status, "failed", isFailed));
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(status.textProperty());
-        HBox progressBox = new HBox(6, progress, status);
+        progressBox = new HBox(6, progress, status);
         progressBox.setAlignment(Pos.CENTER_LEFT);
         progressBox.setMinWidth(0);
-        HBox.setHgrow(progressBox, Priority.ALWAYS);
+        progressBox.setId("sim-progress-box");
 
         getItems()
                 .addAll(
@@ -163,11 +164,17 @@ public final class SimulationBar extends ToolBar {
                         freeTier,
                         separator(),
                         live,
-                        onCanvas,
-                        separator(),
-                        progressBox);
+                        onCanvas);
         editor.projectProperty().addListener((obs, old, project) -> show(project));
         show(editor.project());
+    }
+
+    /**
+     * The progress of a run and what the last one came to (or why it could not run): shown in the
+     * status bar, where there is room for it.
+     */
+    public HBox progressBox() {
+        return progressBox;
     }
 
     /** Runs again with the next seed, which is saved with the settings so the run can be repeated. */
