@@ -112,7 +112,7 @@ final class CostCommand implements Callable<Integer> {
         double onProvisioned = Math.min(billedSeconds, provisioned * CostModel.MONTH_SECONDS);
         FunctionUsage usage = new FunctionUsage(
                 FUNCTION, chosen, architecture, memoryMb, invocations, billedSeconds, provisioned, onProvisioned);
-        Bill bill = new CostModel(book, pricing.freeTier).bill(List.of(usage), gateways, List.of());
+        Bill bill = new CostModel(book, pricing.freeTier(true)).bill(List.of(usage), gateways, List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(bill));
@@ -233,7 +233,7 @@ final class CostCommand implements Callable<Integer> {
                 plain(durationMs),
                 plain(billedMs),
                 memoryMb,
-                pricing.freeTier ? "on" : "off",
+                pricing.freeTier(true) ? "on" : "off",
                 provisioned > 0 ? ", " + provisioned + " provisioned instances" : "");
         BillTable.print(out, bill);
     }

@@ -2,12 +2,10 @@ package dev.stratus.cli;
 
 import dev.stratus.cost.BreakEven;
 import dev.stratus.cost.DesignCost;
+import dev.stratus.cost.ProviderComparison;
 import dev.stratus.model.Project;
-import dev.stratus.model.Provider;
-import dev.stratus.sim.result.EntryResult;
 import dev.stratus.sim.result.SimulationResult;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,40 +13,6 @@ import java.util.Locale;
 final class CostReport {
 
     private CostReport() {}
-
-    /**
-     * One provider in a comparison. Latencies are end to end at the busiest trigger; a provider the
-     * design is not valid on has its first error instead of figures.
-     */
-    record Row(
-            String provider,
-            String name,
-            double p50Ms,
-            double p99Ms,
-            double coldStartPercent,
-            double monthlyCost,
-            double costPerMillion,
-            String error) {
-
-        static Row of(Provider p, SimulationResult result, DesignCost cost) {
-            EntryResult busiest = result.entries().stream()
-                    .max(Comparator.comparingLong(EntryResult::requests))
-                    .orElse(null);
-            return new Row(
-                    p.id(),
-                    p.displayName(),
-                    busiest == null ? 0 : busiest.latency().p50Ms(),
-                    busiest == null ? 0 : busiest.latency().p99Ms(),
-                    100 * result.totals().coldStartProbability(),
-                    cost.monthly().total(),
-                    cost.perMillionRequests(),
-                    null);
-        }
-
-        static Row invalid(Provider p, String error) {
-            return new Row(p.id(), p.displayName(), 0, 0, 0, 0, 0, error);
-        }
-    }
 
     static void print(
             PrintWriter out,
@@ -96,7 +60,7 @@ final class CostReport {
         }
     }
 
-    static void printComparison(PrintWriter out, Project project, List<Row> rows, boolean freeTier) {
+    static void printComparison(PrintWriter out, Project project, List<ProviderComparison> rows, boolean freeTier) {
         out.printf(
                 Locale.ROOT,
                 "%s on every provider (end-to-end latency at the busiest trigger; a 30-day month, free"
@@ -112,7 +76,7 @@ final class CostReport {
                 "cold %",
                 "monthly USD",
                 "per million");
-        for (Row r : rows) {
+        for (ProviderComparison r : rows) {
             if (r.error() != null) {
                 out.printf(Locale.ROOT, "  %-40s not valid: %s%n", r.name(), r.error());
             } else {

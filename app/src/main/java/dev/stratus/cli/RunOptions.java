@@ -1,9 +1,14 @@
 package dev.stratus.cli;
 
 import dev.stratus.model.Project;
+import dev.stratus.model.Routing;
+import dev.stratus.model.SimulationSettings;
 import picocli.CommandLine.Option;
 
-/** How long to simulate and with which seed: the project's settings unless the command line says. */
+/**
+ * How to simulate: the project's settings, with whatever the command line changes. An option not
+ * given leaves the project's setting as it is.
+ */
 final class RunOptions {
 
     @Option(
@@ -16,11 +21,28 @@ final class RunOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the project's setting).")
     Long seed;
 
-    double seconds(Project project) {
-        return duration != null ? duration : project.settings().durationSeconds();
-    }
+    @Option(
+            names = "--routing",
+            paramLabel = "newest|mru|lru|random",
+            description = "Which idle instance takes a request (default: the project's setting).")
+    String routing;
 
-    long seed(Project project) {
-        return seed != null ? seed : project.settings().seed();
+    /** The project's settings with the options given, and the free tier as {@code prices} says. */
+    SimulationSettings settings(Project project, PriceOptions prices) {
+        SimulationSettings settings = project.settings();
+        if (duration != null) {
+            settings = settings.withDurationSeconds(duration);
+        }
+        if (seed != null) {
+            settings = settings.withSeed(seed);
+        }
+        if (routing != null) {
+            try {
+                settings = settings.withRouting(Routing.fromId(routing));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--routing: " + e.getMessage());
+            }
+        }
+        return settings.withFreeTier(prices.freeTier(settings.freeTierOn()));
     }
 }

@@ -2,34 +2,31 @@ package dev.stratus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.stratus.cost.BreakEven;
-import dev.stratus.cost.DesignCost;
 import dev.stratus.model.Project;
-import dev.stratus.model.Provider;
-import dev.stratus.model.Routing;
-import dev.stratus.provider.PriceBook;
+import dev.stratus.model.SimulationSettings;
+import dev.stratus.run.DesignRun;
+import dev.stratus.run.InvalidDesignException;
+import dev.stratus.run.ResultsCsv;
+import dev.stratus.run.RunReport;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.graph.BacklogException;
-import dev.stratus.sim.graph.DesignSimulation;
-import dev.stratus.sim.result.SimulationResult;
 import dev.stratus.sim.workload.TraceException;
-import dev.stratus.validate.Problem;
-import dev.stratus.validate.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code stratus simulate FILE}: the design under its workloads, with cold starts, latencies and the bill. */
+/**
+ * {@code stratus simulate FILE}: the design under its workloads, with cold starts, latencies and the
+ * bill. The run itself is {@link DesignRun}, as in the studio; this command only turns the options
+ * into settings and prints the report.
+ */
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
@@ -38,8 +35,10 @@ import picocli.CommandLine.Spec;
             "Simulate a design under its workloads, and price it.",
             "Prints requests, cold starts, throttles, latency percentiles and instances, per trigger",
             "and per function; the bill for the simulated period and for a 30-day month, by line item;",
-            "and the cost of always-on servers for the same peak. --json adds a time series.",
-            "--provider all compares every provider side by side."
+            "and the cost of always-on servers for the same peak. The project's settings apply",
+            "(duration, seed, routing, free tier, comparison) unless an option says otherwise.",
+            "--provider all compares every provider side by side. --json prints the whole report",
+            "(time series, windows, edge traffic, each node's cost); --csv the same as one CSV table."
         })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -52,15 +51,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--provider",
             paramLabel = "P",
-            description = "aws, gcp, gcp-gen2, azure, azure-flex, ibm, or all (default: the project's).")
+            description = "aws, gcp, gcp-gen2, azure, azure-flex, ibm, or all to compare them"
+                    + " (default: the project's provider, compared with the others if its settings say so).")
     String provider;
-
-    @Option(
-            names = "--routing",
-            paramLabel = "newest|mru|lru|random",
-            defaultValue = "newest",
-            description = "Which idle instance takes a request (default ${DEFAULT-VALUE}).")
-    String routing;
 
     @Option(
             names = "--server-hourly",
@@ -71,117 +64,64 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     PriceOptions prices;
 
-    @Option(names = "--json", description = "Print the whole result as JSON, time series included.")
+    @Option(names = "--json", description = "Print the whole run report as JSON.")
     boolean json;
+
+    @Option(
+            names = "--csv",
+            description = "Print the whole run report as one CSV table (section,id,name,figure,value,unit).")
+    boolean csv;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Project project = Inputs.project(file);
-        Routing policy;
-        try {
-            policy = Routing.fromId(routing);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--routing: " + e.getMessage());
+        if (json && csv) {
+            throw new ParameterException(spec.commandLine(), "--json and --csv cannot be used together; choose one");
         }
         if (serverHourly != null && !(serverHourly > 0)) {
             throw new UserError("--server-hourly must be a positive price in USD, not " + serverHourly);
         }
-        PriceBook book = prices.book();
-        Run run = new Run(book, policy);
+        Project project = Inputs.project(file);
+        SimulationSettings settings = timing.settings(project, prices);
         if ("all".equals(provider)) {
-            return run.compare(project);
+            settings = settings.withCompareProviders(true);
+        } else if (provider != null) {
+            project = project.withProvider(Inputs.provider(provider));
+            settings = settings.withCompareProviders(false);
         }
-        if (provider != null) {
-            Provider chosen = Inputs.provider(provider);
-            project = project.withProvider(chosen);
-        }
-        List<Problem> errors = errors(project);
-        if (!errors.isEmpty()) {
+        RunReport report;
+        try {
+            report = new DesignRun(project, file.toAbsolutePath().getParent())
+                    .withSettings(settings)
+                    .withPrices(prices.book())
+                    .withServerHourly(serverHourly)
+                    .run(Monitor.NONE);
+        } catch (InvalidDesignException e) {
             PrintWriter err = spec.commandLine().getErr();
-            errors.forEach(p -> err.println(file + ": " + p));
+            e.errors().forEach(p -> err.println(file + ": " + p));
             err.println(file + ": fix these errors before simulating (stratus validate lists them all)");
             err.flush();
             return StratusCommand.PROBLEMS;
+        } catch (IllegalArgumentException | BacklogException | TraceException e) {
+            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
         }
-        return run.one(project);
-    }
-
-    private static List<Problem> errors(Project project) {
-        return new Validator()
-                .validate(project).stream().filter(Problem::isError).toList();
-    }
-
-    /** One invocation of the command: its settings and output. */
-    private final class Run {
-        private final PriceBook book;
-        private final Routing routing;
-        private final PrintWriter out;
-        private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-        Run(PriceBook book, Routing routing) {
-            this.book = book;
-            this.routing = routing;
-            this.out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report));
+        } else if (csv) {
+            ResultsCsv.write(report, out);
+        } else if (settings.compareProviders()) {
+            CostReport.printComparison(out, project, report.comparison(), settings.freeTierOn());
+        } else {
+            new SimulationReport(report.simulation()).print(out);
+            CostReport.print(
+                    out, project, report.simulation(), report.cost(), settings.freeTierOn(), report.breakEven());
         }
-
-        SimulationResult simulate(Project project) {
-            double seconds = timing.seconds(project);
-            long masterSeed = timing.seed(project);
-            try {
-                return new DesignSimulation(project, file.toAbsolutePath().getParent(), seconds, masterSeed, routing)
-                        .withPrices(book)
-                        .run(Monitor.NONE);
-            } catch (IllegalArgumentException | BacklogException e) {
-                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-            } catch (TraceException e) {
-                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-            }
-        }
-
-        int one(Project project) throws Exception {
-            SimulationResult result = simulate(project);
-            DesignCost cost = DesignCost.of(project, result, book, prices.freeTier);
-            DesignCost withoutFreeTier = DesignCost.of(project, result, book, false);
-            double hourly =
-                    serverHourly != null ? serverHourly : book.server().hourly().value();
-            BreakEven breakEven = BreakEven.of(
-                    result, withoutFreeTier, book.server(), hourly, DesignCost.cpuBoundShare(project, result));
-            if (json) {
-                Map<String, Object> all = new LinkedHashMap<>();
-                all.put("simulation", result);
-                all.put("cost", cost);
-                all.put("breakEven", breakEven);
-                out.println(mapper.writeValueAsString(all));
-            } else {
-                new SimulationReport(result).print(out);
-                CostReport.print(out, project, result, cost, prices.freeTier, breakEven);
-            }
-            out.flush();
-            return StratusCommand.OK;
-        }
-
-        int compare(Project original) throws Exception {
-            List<CostReport.Row> rows = new ArrayList<>();
-            for (Provider p : Provider.values()) {
-                Project project = original.withProvider(p);
-                List<Problem> errors = errors(project);
-                if (!errors.isEmpty()) {
-                    rows.add(CostReport.Row.invalid(p, errors.get(0).message()));
-                    continue;
-                }
-                SimulationResult result = simulate(project);
-                rows.add(CostReport.Row.of(p, result, DesignCost.of(project, result, book, prices.freeTier)));
-            }
-            if (json) {
-                out.println(mapper.writeValueAsString(rows));
-            } else {
-                CostReport.printComparison(out, original, rows, prices.freeTier);
-            }
-            out.flush();
-            return StratusCommand.OK;
-        }
+        out.flush();
+        return StratusCommand.OK;
     }
 }

@@ -6,6 +6,8 @@ import dev.stratus.cost.MemorySweep;
 import dev.stratus.cost.SweepPoint;
 import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
+import dev.stratus.model.SimulationSettings;
+import dev.stratus.provider.PriceBook;
 import dev.stratus.sim.graph.BacklogException;
 import dev.stratus.sim.workload.TraceException;
 import dev.stratus.validate.Problem;
@@ -42,10 +44,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(
             names = "--memory",
-            required = true,
             split = ",",
             paramLabel = "MB,MB,...",
-            description = "Memory sizes to try, e.g. 128,256,512,1024,1769,3008.")
+            description = "Memory sizes to try, e.g. 128,256,512,1024,1769,3008 (default: the provider's"
+                    + " own sizes, or the usual ones in its range).")
     List<Integer> memory;
 
     @Option(
@@ -82,19 +84,12 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
             return StratusCommand.PROBLEMS;
         }
-        double seconds = timing.seconds(project);
-        long masterSeed = timing.seed(project);
+        SimulationSettings settings = timing.settings(project, prices);
+        PriceBook book = prices.book();
+        List<Integer> sizes = memory != null ? memory : MemorySweep.defaultSizes(book.prices(project.provider()));
         List<SweepPoint> points;
         try {
-            points = new MemorySweep(
-                            project,
-                            file.toAbsolutePath().getParent(),
-                            prices.book(),
-                            project.settings()
-                                    .withDurationSeconds(seconds)
-                                    .withSeed(masterSeed)
-                                    .withFreeTier(prices.freeTier))
-                    .run(function, memory);
+            points = new MemorySweep(project, file.toAbsolutePath().getParent(), book, settings).run(function, sizes);
         } catch (IllegalArgumentException | BacklogException e) {
             throw new UserError(e.getMessage());
         } catch (TraceException e) {
@@ -112,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                     project.name(),
                     function,
                     project.provider().displayName(),
-                    prices.freeTier ? "on" : "off");
+                    settings.freeTierOn() ? "on" : "off");
             out.printf(
                     Locale.ROOT,
                     "  %8s %9s %9s %9s %8s %13s %12s  %s%n",

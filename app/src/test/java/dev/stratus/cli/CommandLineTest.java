@@ -292,7 +292,11 @@ class CommandLineTest {
                 "all",
                 "--json");
         assertThat(run.status()).isZero();
-        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.get("settings").get("compareProviders").asBoolean()).isTrue();
+        assertThat(report.has("simulation")).isTrue();
+        var rows = report.get("comparison");
+        assertThat(rows.size()).isEqualTo(6);
         List<String> providers = new java.util.ArrayList<>();
         rows.forEach(row -> providers.add(row.get("provider").asText()));
         assertThat(providers).containsExactly("aws", "gcp", "gcp-gen2", "azure", "azure-flex", "ibm");
@@ -306,12 +310,97 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateFollowsTheProjectsSettingsAsTheOptionsWouldSetThem() throws Exception {
+        Path sample = SAMPLES.resolve("rest-api.stratus.json");
+        String text = Files.readString(sample)
+                .replace(
+                        "\"durationSeconds\" : 3600.0,",
+                        "\"durationSeconds\" : 600.0, \"routing\" : \"lru\", \"freeTier\" : false,");
+        assertThat(text).contains("\"routing\" : \"lru\"");
+        Path file = folder.resolve("rest-api.stratus.json");
+        Files.writeString(file, text);
+        String fromFile = stratus("simulate", file.toString(), "--json").out();
+        String fromOptions = stratus(
+                        "simulate",
+                        sample.toString(),
+                        "--routing",
+                        "lru",
+                        "--no-free-tier",
+                        "--duration",
+                        "10m",
+                        "--json")
+                .out();
+        String wall = "\"wallSeconds\" : [0-9.E-]+";
+        assertThat(fromFile.replaceAll(wall, "")).isEqualTo(fromOptions.replaceAll(wall, ""));
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(fromFile)
+                .get("settings");
+        assertThat(settings.get("routing").asText()).isEqualTo("lru");
+        assertThat(settings.get("freeTier").asBoolean()).isFalse();
+        // An option still overrides the file.
+        String freeAgain = stratus("simulate", file.toString(), "--free-tier").out();
+        assertThat(freeAgain).contains("(free tier on)");
+    }
+
+    @Test
+    void simulateJsonIsTheWholeRunReport() throws Exception {
+        Run run = stratus(
+                "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "5m", "--json");
+        assertThat(run.status()).isZero();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.get("simulation").get("simulatedSeconds").asDouble()).isEqualTo(300.0);
+        assertThat(report.get("simulation").get("partial").asBoolean()).isFalse();
+        assertThat(report.get("simulation").get("windows").get("stepSeconds").asDouble())
+                .isEqualTo(0.5);
+        assertThat(report.get("simulation").get("windows").get("count").asInt()).isEqualTo(600);
+        assertThat(report.get("simulation").get("edges").size()).isPositive();
+        assertThat(report.get("cost").get("monthly").get("total").asDouble()).isPositive();
+        assertThat(report.get("cost").get("byNode").size()).isPositive();
+        assertThat(report.get("breakEven").get("servers").asInt()).isPositive();
+        assertThat(report.has("comparison")).isFalse();
+    }
+
+    @Test
+    void simulateCsvIsOneTableWithTheReportsFigures() throws Exception {
+        String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
+        Run csv = stratus("simulate", sample, "--duration", "5m", "--csv");
+        assertThat(csv.status()).isZero();
+        long requests = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(stratus("simulate", sample, "--duration", "5m", "--json")
+                        .out())
+                .get("simulation")
+                .get("totals")
+                .get("requests")
+                .asLong();
+        List<String> lines = List.of(csv.out().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("section,id,name,figure,value,unit");
+        assertThat(lines).contains("run,,REST API,totals.requests," + requests + ",");
+        assertThat(lines).anyMatch(line -> line.startsWith("bill,,,monthly.total,"));
+        assertThat(lines).anyMatch(line -> line.startsWith("window,trigger-http,items-http,arrivals@299,"));
+    }
+
+    @Test
+    void simulateRefusesJsonAndCsvTogetherAndAnUnknownRouting() {
+        String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
+        Run both = stratus("simulate", sample, "--json", "--csv");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("--json and --csv cannot be used together");
+        Run routing = stratus("simulate", sample, "--routing", "fastest");
+        assertThat(routing.status()).isEqualTo(2);
+        assertThat(routing.errLines())
+                .containsExactly("stratus: --routing: unknown routing 'fastest'; use newest, mru, lru or random");
+    }
+
+    @Test
     void sweepMarksItsPicksAndRefusesAnUnknownFunction() {
         String sample = SAMPLES.resolve("image-thumbnailer.stratus.json").toString();
         Run run = stratus(
                 "sweep", sample, "--function", "make-thumbnail", "--memory", "512,1769,3008", "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("fastest").contains("cheapest").contains("balanced");
+        Run usual = stratus("sweep", sample, "--function", "make-thumbnail", "--duration", "5m");
+        assertThat(usual.status()).isZero();
+        assertThat(usual.out()).contains("   1,769 ").contains("  10,240 ");
         Run unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.errLines())

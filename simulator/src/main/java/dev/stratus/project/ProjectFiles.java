@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.stratus.model.Node;
 import dev.stratus.model.NodeKind;
 import dev.stratus.model.Project;
@@ -51,6 +56,9 @@ public final class ProjectFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // A number is not a yes or no: "compareProviders": 3 is a mistake, not true.
+            .withCoercionConfig(
+                    LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
 
     private ProjectFiles() {}
@@ -272,7 +280,36 @@ public final class ProjectFiles {
         if (e.getCause() instanceof IllegalArgumentException cause) {
             return cause.getMessage() + at;
         }
+        // Our own checks say best what is wrong; for a value of the wrong kind, say what is expected.
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String expected = expected(mismatch.getTargetType());
+            if (expected != null) {
+                Object value = e instanceof InvalidFormatException format ? format.getValue() : null;
+                return "expected " + expected + (value == null ? "" : ", not '" + value + "',") + at;
+            }
+        }
         return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]*\\.([A-Za-z$]+)`", "$1") + at;
+    }
+
+    /** What a value of {@code type} looks like, in a person's words; {@code null} for a record or a list. */
+    private static String expected(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            // The names a file uses are the constants' JSON values (Routing's "newest", ...).
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> MAPPER.convertValue(constant, String.class))
+                            .collect(Collectors.joining(", "));
+        }
+        return null;
     }
 
     /** The place inside the document, like {@code architecture.nodes[3].memoryMb}. */

@@ -153,6 +153,52 @@ class ProjectFilesTest {
         assertThat(e.problem()).contains("lots").contains("memoryMb").doesNotContain("java.");
     }
 
+    private static final String SETTINGS = """
+            {
+              "format": "stratus-project/1",
+              "name": "Settings",
+              "settings": {"durationSeconds": 60, "seed": 1,
+                "%s": %s},
+              "architecture": {"nodes": []}
+            }
+            """;
+
+    @Test
+    void anUnknownRoutingIsRefusedWithTheChoicesAtItsPlace() {
+        ProjectFileException e = readError(SETTINGS.formatted("routing", "\"fastest\""));
+        assertThat(e.problem())
+                .isEqualTo("unknown routing 'fastest'; use newest, mru, lru or random at settings.routing");
+        assertThat(e.getMessage()).startsWith("design.json:5:");
+        assertThat(e.column()).isPositive();
+    }
+
+    @Test
+    void aSettingOfTheWrongKindSaysWhatItShouldBe() {
+        assertThat(readError(SETTINGS.formatted("freeTier", "\"maybe\"")).problem())
+                .isEqualTo("expected true or false, not 'maybe', at settings.freeTier");
+        assertThat(readError(SETTINGS.formatted("compareProviders", "3")).problem())
+                .isEqualTo("expected true or false, not '3', at settings.compareProviders");
+        assertThat(readError(SETTINGS.formatted("routing", "{\"policy\": \"lru\"}"))
+                        .problem())
+                .isEqualTo("expected one of newest, mru, lru, random at settings.routing");
+    }
+
+    @Test
+    void settingsAtTheirDefaultsAreLeftOutOfTheFile() throws Exception {
+        Project plain = sample();
+        assertThat(ProjectFiles.toJson(plain)).doesNotContain("routing", "freeTier", "compareProviders");
+        Project set = plain.withSettings(plain.settings()
+                .withRouting(dev.stratus.model.Routing.LRU)
+                .withFreeTier(false)
+                .withCompareProviders(true));
+        String json = ProjectFiles.toJson(set);
+        assertThat(json)
+                .contains("\"routing\" : \"lru\"")
+                .contains("\"freeTier\" : false")
+                .contains("\"compareProviders\" : true");
+        assertThat(ProjectFiles.read(json, "set.json")).isEqualTo(set);
+    }
+
     @Test
     void aMissingFileSaysSo() {
         Path file = folder.resolve("nowhere.stratus.json");

@@ -20,6 +20,7 @@ import dev.stratus.model.Project;
 import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
 import dev.stratus.model.QueueTrigger;
+import dev.stratus.model.Routing;
 import dev.stratus.model.ScheduleTrigger;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.model.StorageTrigger;
@@ -260,7 +261,14 @@ class ProjectRoundTripPropertyTest {
     }
 
     private Arbitrary<SimulationSettings> settings() {
-        return Combinators.combine(positive(), Arbitraries.longs()).as(SimulationSettings::new);
+        return Combinators.combine(
+                        positive(),
+                        Arbitraries.longs(),
+                        Arbitraries.of(Routing.class),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
+                .as((seconds, seed, routing, freeTier, compare) ->
+                        new SimulationSettings(seconds, seed, routing, freeTier, compare));
     }
 
     private Arbitrary<Distribution> distribution() {
