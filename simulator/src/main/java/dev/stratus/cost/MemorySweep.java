@@ -78,14 +78,9 @@ public final class MemorySweep {
                 .toList();
     }
 
-    /** The execution time of {@code function} moved to {@code memoryMb}. */
+    /** The execution time of {@code function}, as measured, moved to {@code memoryMb}. */
     public static Distribution executionAt(FunctionNode function, int memoryMb, CpuModel cpu) {
-        double before = cpu.singleThreadShare(function.memoryMb());
-        double after = cpu.singleThreadShare(memoryMb);
-        double cpuBound = function.cpuBoundShare();
-        double factor = cpuBound * before / after + (1 - cpuBound);
-        Distribution d = function.execution();
-        return new Distribution(d.shape(), d.meanMs() * factor, d.cv());
+        return cpu.scale(function.execution(), function.cpuBoundShare(), function.executionMeasuredAtMb(), memoryMb);
     }
 
     /**
@@ -131,11 +126,11 @@ public final class MemorySweep {
                                 + ")");
             }
         }
-        CpuModel cpu = book.prices(project.provider()).cpu();
         List<SweepPoint> points = new ArrayList<>();
         RunSequence sequence = new RunSequence(monitor, Math.max(1, sizes.size()));
         for (int size : sizes) {
-            FunctionNode resized = function.withMemoryMb(size).withExecution(executionAt(function, size, cpu));
+            // The same code at another size: the simulation gives it that size's CPU.
+            FunctionNode resized = function.withMemoryMb(size);
             Project variant = project.withArchitecture(project.architecture().replacing(resized));
             SimulationResult result = new DesignSimulation(
                             variant, folder, settings.durationSeconds(), settings.seed(), settings.routing())

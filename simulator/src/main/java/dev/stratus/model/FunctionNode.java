@@ -29,6 +29,9 @@ import java.util.TreeMap;
  *     or {@code null} to use the profile
  * @param cpuBound the share of {@code execution} that is CPU work, 0 to 1, which speeds up with a
  *     bigger CPU share when memory grows; {@code null} for the default, {@value #DEFAULT_CPU_BOUND}
+ * @param executionMemoryMb the memory size {@code execution} was measured at, MB, when it is not
+ *     {@code memoryMb}: the simulation then scales the CPU-bound share of the work by the CPU the
+ *     provider gives each size; {@code null} when {@code execution} is at {@code memoryMb}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionNode(
@@ -47,7 +50,8 @@ public record FunctionNode(
         KeepAlive keepAlive,
         @JsonProperty(required = true) Distribution execution,
         Distribution coldStart,
-        Double cpuBound)
+        Double cpuBound,
+        Integer executionMemoryMb)
         implements Node {
 
     /** The CPU-bound share of a function that does not say: half its work waits on I/O. */
@@ -96,6 +100,57 @@ public record FunctionNode(
         if (cpuBound != null && !(cpuBound >= 0 && cpuBound <= 1)) {
             throw new IllegalArgumentException("cpuBound must be between 0 and 1, not " + cpuBound);
         }
+        if (executionMemoryMb != null && executionMemoryMb <= 0) {
+            throw new IllegalArgumentException(
+                    "executionMemoryMb must be a positive number of MB, not " + executionMemoryMb);
+        }
+        // Measured at the memory it has: nothing to scale, and one way to write it.
+        if (executionMemoryMb != null && executionMemoryMb == memoryMb) {
+            executionMemoryMb = null;
+        }
+    }
+
+    /** A function whose {@code execution} is at {@code memoryMb}. */
+    public FunctionNode(
+            String id,
+            String name,
+            String runtime,
+            Architecture architecture,
+            int memoryMb,
+            double timeoutSeconds,
+            String handler,
+            String code,
+            Map<String, String> environment,
+            Integer reservedConcurrency,
+            int provisionedConcurrency,
+            Integer instanceConcurrency,
+            KeepAlive keepAlive,
+            Distribution execution,
+            Distribution coldStart,
+            Double cpuBound) {
+        this(
+                id,
+                name,
+                runtime,
+                architecture,
+                memoryMb,
+                timeoutSeconds,
+                handler,
+                code,
+                environment,
+                reservedConcurrency,
+                provisionedConcurrency,
+                instanceConcurrency,
+                keepAlive,
+                execution,
+                coldStart,
+                cpuBound,
+                null);
+    }
+
+    /** The memory size {@code execution} was measured at: {@code executionMemoryMb}, else {@code memoryMb}. */
+    public int executionMeasuredAtMb() {
+        return executionMemoryMb == null ? memoryMb : executionMemoryMb;
     }
 
     /** The CPU-bound share of the execution time, 0 to 1. */
@@ -148,10 +203,17 @@ public record FunctionNode(
                 keepAlive,
                 execution,
                 coldStart,
-                cpuBound);
+                cpuBound,
+                executionMemoryMb);
     }
 
+    /**
+     * The same function with {@code memoryMb}: the same code, so its execution stays as it was
+     * measured (at {@link #executionMeasuredAtMb()}), and the simulation gives it the CPU of its new
+     * size, as a memory change does on the provider.
+     */
     public FunctionNode withMemoryMb(int memoryMb) {
+        int measuredAt = executionMeasuredAtMb();
         return new FunctionNode(
                 id,
                 name,
@@ -168,7 +230,8 @@ public record FunctionNode(
                 keepAlive,
                 execution,
                 coldStart,
-                cpuBound);
+                cpuBound,
+                measuredAt);
     }
 
     public FunctionNode withTimeoutSeconds(double timeoutSeconds) {
@@ -188,9 +251,11 @@ public record FunctionNode(
                 keepAlive,
                 execution,
                 coldStart,
-                cpuBound);
+                cpuBound,
+                executionMemoryMb);
     }
 
+    /** The function with {@code execution}, measured at its memory size. */
     public FunctionNode withExecution(Distribution execution) {
         return new FunctionNode(
                 id,
@@ -208,7 +273,8 @@ public record FunctionNode(
                 keepAlive,
                 execution,
                 coldStart,
-                cpuBound);
+                cpuBound,
+                null);
     }
 
     public FunctionNode withConcurrency(Integer reserved, int provisioned) {
@@ -228,6 +294,7 @@ public record FunctionNode(
                 keepAlive,
                 execution,
                 coldStart,
-                cpuBound);
+                cpuBound,
+                executionMemoryMb);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stratus.provider;
 
+import dev.stratus.model.Distribution;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -21,6 +22,19 @@ public sealed interface CpuModel {
      */
     default double singleThreadShare(int memoryMb) {
         return Math.min(1, vcpu(memoryMb));
+    }
+
+    /**
+     * {@code execution}, measured at {@code fromMb}, as it runs at {@code toMb}: its CPU-bound share
+     * {@code cpuBound} scales with the single-thread CPU share of each size, the rest (waiting on
+     * I/O) does not. So on AWS a CPU-bound function gets faster up to one whole vCPU and no faster.
+     */
+    default Distribution scale(Distribution execution, double cpuBound, int fromMb, int toMb) {
+        if (fromMb == toMb) {
+            return execution;
+        }
+        double factor = cpuBound * singleThreadShare(fromMb) / singleThreadShare(toMb) + (1 - cpuBound);
+        return new Distribution(execution.shape(), execution.meanMs() * factor, execution.cv());
     }
 
     /** The CPU clock, GHz, where the provider bills by it (Google's 1st gen); empty elsewhere. */

@@ -62,6 +62,30 @@ class MemorySweepTest {
     }
 
     @Test
+    void aFunctionGivenMoreMemoryKeepsItsExecutionAsMeasuredAndRunsItFasterInTheSimulation() throws Exception {
+        FunctionNode measured = cpuBound(1, 512, 800).withExecution(Distribution.constant(800));
+        FunctionNode bigger = measured.withMemoryMb(1024);
+        assertThat(bigger.execution()).isEqualTo(measured.execution());
+        assertThat(bigger.executionMemoryMb()).isEqualTo(512);
+        // Back at the size it was measured at, it is the function it was: nothing left to scale.
+        assertThat(bigger.withMemoryMb(512)).isEqualTo(measured);
+        // A new execution time is measured at the size the function has.
+        assertThat(bigger.withExecution(Distribution.constant(300)).executionMeasuredAtMb()).isEqualTo(1024);
+
+        // All CPU-bound on AWS: twice the memory, twice the CPU, half the time (800 ms → 400 ms).
+        Project project = dev.stratus.model.Designs.design()
+                .http("web")
+                .add(bigger)
+                .connect("web", bigger.id())
+                .project();
+        FunctionResult f = new DesignSimulation(project, Path.of("."), 600, 1, Routing.NEWEST)
+                .run(Monitor.NONE)
+                .functions()
+                .get(0);
+        assertThat(f.latency().p50Ms()).isCloseTo(400, within(4.0));
+    }
+
+    @Test
     void onAzureConsumptionMemoryDoesNotBuyCpu() {
         var cpu = PriceBook.standard().prices(Provider.AZURE).cpu();
         assertThat(MemorySweep.executionAt(cpuBound(1, 512, 800), 1024, cpu).meanMs())

@@ -106,8 +106,15 @@ final class NodeFields {
                 "Architecture",
                 "Processor architecture",
                 FunctionNode.Architecture.values()));
-        fields.add(component(
-                f, "memoryMb", RUNTIME, "Memory (MB)", "Memory size; the CPU share grows with it", Field.Type.WHOLE));
+        // A new size keeps the execution as measured, so the simulation gives it the new size's CPU.
+        fields.add(Field.of(
+                "memoryMb",
+                RUNTIME,
+                "Memory (MB)",
+                "Memory size; the CPU share grows with it, and so does the speed of the CPU-bound work",
+                Field.Type.WHOLE,
+                f.memoryMb(),
+                v -> Edits.change(f.withMemoryMb((Integer) v), "Change memory")));
         fields.add(component(
                 f, "timeoutSeconds", RUNTIME, "Timeout (s)", "The longest a run may take", Field.Type.DECIMAL));
         fields.add(component(
@@ -167,6 +174,15 @@ final class NodeFields {
                     v -> change(f, "keepAlive", KeepAlive.fixed((Double) v), "Change keep-alive")));
         }
         distribution(f, "execution", "Execution", "the handler's own work per request", fields, false);
+        fields.add(component(
+                        f,
+                        "executionMemoryMb",
+                        TIMING,
+                        "Execution measured at (MB)",
+                        "The memory size the execution time was measured at; at another size its CPU-bound share"
+                                + " speeds up or slows down with the CPU. Empty: at this function's memory",
+                        Field.Type.WHOLE)
+                .blankMeans(f.memoryMb() + " (this memory)"));
         distribution(f, "coldStart", "Cold start", "init time; empty: the provider's runtime profile", fields, true);
     }
 

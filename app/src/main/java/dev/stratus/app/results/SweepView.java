@@ -221,12 +221,9 @@ public final class SweepView extends BorderPane implements ResultView {
         List<XYChart.Data<Number, Number>> data = new ArrayList<>();
         for (SweepPoint p : points) {
             XYChart.Data<Number, Number> point = new XYChart.Data<>(p.monthlyCost(), p.p95Ms());
-            // Every size is a dot; the picks are named, so the labels do not pile up.
+            // Every size is a dot; the picks are named, so labels do not pile up.
             Label label = new Label(p.marks().isEmpty() ? "" : p.memoryMb() + " MB: " + String.join(", ", p.marks()));
-            label.getStyleClass().add("sweep-point");
-            if (!p.marks().isEmpty()) {
-                label.getStyleClass().add("marked");
-            }
+            label.getStyleClass().addAll("sweep-point", p.marks().isEmpty() ? "plain" : "marked");
             label.setTooltip(new javafx.scene.control.Tooltip(String.format(
                     Locale.ROOT,
                     "%d MB: p95 %s, %s a month, cold starts %.3f %%",

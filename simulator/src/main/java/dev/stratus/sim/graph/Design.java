@@ -133,7 +133,10 @@ final class Design {
         FunctionState state = new FunctionState(
                 f,
                 pool,
-                DurationSamplers.of(f.execution(), streams.stream(f.id(), "execution")),
+                DurationSamplers.of(
+                        prices.cpu()
+                                .scale(f.execution(), f.cpuBoundShare(), f.executionMeasuredAtMb(), f.memoryMb()),
+                        streams.stream(f.id(), "execution")),
                 DurationSamplers.of(RuntimeProfile.coldStart(prices, f), streams.stream(f.id(), "cold-start")));
         state.provisioned = provisioned;
         return state;
