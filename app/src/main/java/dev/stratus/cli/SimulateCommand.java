@@ -1,8 +1,10 @@
 package dev.stratus.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stratus.model.Project;
+import dev.stratus.model.Routing;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.run.DesignRun;
 import dev.stratus.run.InvalidDesignException;
@@ -75,6 +77,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A report shows every setting it ran with, defaults too; a project file leaves those out. */
+    abstract static class EverySetting {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract Routing routing();
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract Boolean freeTier();
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        abstract boolean compareProviders();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (json && csv) {
@@ -111,6 +125,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
+                    .addMixIn(SimulationSettings.class, EverySetting.class)
                     .writeValueAsString(report));
         } else if (csv) {
             ResultsCsv.write(report, out);

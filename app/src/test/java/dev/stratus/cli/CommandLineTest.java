@@ -348,6 +348,9 @@ class CommandLineTest {
                 "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "5m", "--json");
         assertThat(run.status()).isZero();
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        // Every setting, defaults too, unlike a project file.
+        assertThat(report.get("settings").get("routing").asText()).isEqualTo("newest");
+        assertThat(report.get("settings").get("freeTier").asBoolean()).isTrue();
         assertThat(report.get("simulation").get("simulatedSeconds").asDouble()).isEqualTo(300.0);
         assertThat(report.get("simulation").get("partial").asBoolean()).isFalse();
         assertThat(report.get("simulation").get("windows").get("stepSeconds").asDouble())

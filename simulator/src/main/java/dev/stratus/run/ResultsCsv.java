@@ -87,12 +87,13 @@ public final class ResultsCsv {
             csv.queue(q);
         }
         for (ServiceResult s : r.services()) {
-            csv.row("service", s.id(), s.name(), "kind", s.kind(), "");
-            csv.row("service", s.id(), s.name(), "calls", s.calls(), "");
-            csv.row("service", s.id(), s.name(), "throttles", s.throttles(), "");
+            Subject service = csv.new Subject("service", s.id(), s.name());
+            service.put("kind", s.kind(), "");
+            service.put("calls", s.calls(), "");
+            service.put("throttles", s.throttles(), "");
         }
         for (EdgeResult e : r.edges()) {
-            csv.row("edge", e.id(), "", "count", e.count(), "");
+            csv.new Subject("edge", e.id(), "").put("count", e.count(), "");
         }
         if (report.cost() != null) {
             csv.cost(report.cost());
@@ -106,144 +107,186 @@ public final class ResultsCsv {
         csv.windows(r);
     }
 
+    /** The rows of one thing: a section, an id and a name, and its figures one per row. */
+    private final class Subject {
+        private final String section;
+        private final String id;
+        private final String name;
+
+        Subject(String section, String id, String name) {
+            this.section = section;
+            this.id = id;
+            this.name = name;
+        }
+
+        void put(String figure, long value, String unit) throws IOException {
+            put(figure, Long.toString(value), unit);
+        }
+
+        void put(String figure, double value, String unit) throws IOException {
+            put(figure, plain(value), unit);
+        }
+
+        void put(String figure, boolean value, String unit) throws IOException {
+            put(figure, Boolean.toString(value), unit);
+        }
+
+        void put(String figure, String value, String unit) throws IOException {
+            out.append(section)
+                    .append(',')
+                    .append(quoted(id))
+                    .append(',')
+                    .append(quoted(name))
+                    .append(',')
+                    .append(quoted(figure))
+                    .append(',')
+                    .append(quoted(value))
+                    .append(',')
+                    .append(quoted(unit))
+                    .append("\r\n");
+        }
+
+        void latency(String prefix, Latency l) throws IOException {
+            put(prefix + "count", l.count(), "");
+            put(prefix + "meanMs", l.meanMs(), "ms");
+            put(prefix + "p50Ms", l.p50Ms(), "ms");
+            put(prefix + "p90Ms", l.p90Ms(), "ms");
+            put(prefix + "p95Ms", l.p95Ms(), "ms");
+            put(prefix + "p99Ms", l.p99Ms(), "ms");
+            put(prefix + "maxMs", l.maxMs(), "ms");
+        }
+    }
+
     private void run(SimulationSettings settings, SimulationResult r) throws IOException {
-        String name = r.project();
-        row("run", "", name, "provider", r.provider(), "");
-        row("run", "", name, "settings.durationSeconds", settings.durationSeconds(), "s");
-        row("run", "", name, "settings.seed", settings.seed(), "");
-        row("run", "", name, "settings.routing", settings.routing().id(), "");
-        row("run", "", name, "settings.freeTier", settings.freeTierOn(), "");
-        row("run", "", name, "settings.compareProviders", settings.compareProviders(), "");
-        row("run", "", name, "simulatedSeconds", r.simulatedSeconds(), "s");
-        row("run", "", name, "partial", r.partial(), "");
-        row("run", "", name, "events", r.events(), "");
-        row("run", "", name, "wallSeconds", r.wallSeconds(), "s");
+        Subject run = new Subject("run", "", r.project());
+        run.put("provider", r.provider(), "");
+        run.put("settings.durationSeconds", settings.durationSeconds(), "s");
+        run.put("settings.seed", settings.seed(), "");
+        run.put("settings.routing", settings.routing().id(), "");
+        run.put("settings.freeTier", settings.freeTierOn(), "");
+        run.put("settings.compareProviders", settings.compareProviders(), "");
+        run.put("simulatedSeconds", r.simulatedSeconds(), "s");
+        run.put("partial", r.partial(), "");
+        run.put("events", r.events(), "");
+        run.put("wallSeconds", r.wallSeconds(), "s");
         Totals t = r.totals();
-        row("run", "", name, "totals.requests", t.requests(), "");
-        row("run", "", name, "totals.invocations", t.invocations(), "");
-        row("run", "", name, "totals.coldStarts", t.coldStarts(), "");
-        row("run", "", name, "totals.warmStarts", t.warmStarts(), "");
-        row("run", "", name, "totals.throttles", t.throttles(), "");
-        row("run", "", name, "totals.errors", t.errors(), "");
-        row("run", "", name, "totals.timeouts", t.timeouts(), "");
-        row("run", "", name, "totals.coldStartProbability", t.coldStartProbability(), "");
-        row("run", "", name, "totals.billedGbSeconds", t.billedGbSeconds(), "GB-s");
-        latency("run", "", name, "totals.latency.", t.latency());
-        row("run", "", name, "windows.stepSeconds", r.windows().stepSeconds(), "s");
-        row("run", "", name, "windows.count", r.windows().count(), "");
+        run.put("totals.requests", t.requests(), "");
+        run.put("totals.invocations", t.invocations(), "");
+        run.put("totals.coldStarts", t.coldStarts(), "");
+        run.put("totals.warmStarts", t.warmStarts(), "");
+        run.put("totals.throttles", t.throttles(), "");
+        run.put("totals.errors", t.errors(), "");
+        run.put("totals.timeouts", t.timeouts(), "");
+        run.put("totals.coldStartProbability", t.coldStartProbability(), "");
+        run.put("totals.billedGbSeconds", t.billedGbSeconds(), "GB-s");
+        run.latency("totals.latency.", t.latency());
+        run.put("windows.stepSeconds", r.windows().stepSeconds(), "s");
+        run.put("windows.count", r.windows().count(), "");
     }
 
     private void trigger(EntryResult e) throws IOException {
-        String id = e.id();
-        String name = e.name();
-        row("trigger", id, name, "kind", e.kind(), "");
-        row("trigger", id, name, "requests", e.requests(), "");
-        row("trigger", id, name, "completed", e.completed(), "");
-        row("trigger", id, name, "failed", e.failed(), "");
-        row("trigger", id, name, "throttled", e.throttled(), "");
-        row("trigger", id, name, "cacheHits", e.cacheHits(), "");
-        latency("trigger", id, name, "latency.", e.latency());
+        Subject trigger = new Subject("trigger", e.id(), e.name());
+        trigger.put("kind", e.kind(), "");
+        trigger.put("requests", e.requests(), "");
+        trigger.put("completed", e.completed(), "");
+        trigger.put("failed", e.failed(), "");
+        trigger.put("throttled", e.throttled(), "");
+        trigger.put("cacheHits", e.cacheHits(), "");
+        trigger.latency("latency.", e.latency());
         LatencyHistogram h = e.histogram();
         for (int i = 0; i < h.counts().length; i++) {
-            row("trigger", id, name, "histogram@" + plain(h.upperMs()[i]), h.counts()[i], "");
+            trigger.put("histogram@" + plain(h.upperMs()[i]), h.counts()[i], "");
         }
     }
 
     private void function(FunctionResult f) throws IOException {
-        String id = f.id();
-        String name = f.name();
-        row("function", id, name, "memoryMb", f.memoryMb(), "MB");
-        row("function", id, name, "invocations", f.invocations(), "");
-        row("function", id, name, "coldStarts", f.coldStarts(), "");
-        row("function", id, name, "warmStarts", f.warmStarts(), "");
-        row("function", id, name, "throttles", f.throttles(), "");
-        row("function", id, name, "errors", f.errors(), "");
-        row("function", id, name, "timeouts", f.timeouts(), "");
-        row("function", id, name, "retries", f.retries(), "");
-        row("function", id, name, "dropped", f.dropped(), "");
-        row("function", id, name, "coldStartProbability", f.coldStartProbability(), "");
-        row("function", id, name, "rejectionProbability", f.rejectionProbability(), "");
-        latency("function", id, name, "latency.", f.latency());
-        row("function", id, name, "averageInstances", f.averageInstances(), "");
-        row("function", id, name, "averageBusyInstances", f.averageBusyInstances(), "");
-        row("function", id, name, "averageIdleInstances", f.averageIdleInstances(), "");
-        row("function", id, name, "peakConcurrency", f.peakConcurrency(), "");
-        row("function", id, name, "peakInstances", f.peakInstances(), "");
-        row("function", id, name, "utilization", f.utilization(), "");
-        row("function", id, name, "billedSeconds", f.billedSeconds(), "s");
-        row("function", id, name, "provisionedBilledSeconds", f.provisionedBilledSeconds(), "s");
-        row("function", id, name, "provisionedInstances", f.provisionedInstances(), "");
-        row("function", id, name, "billedGbSeconds", f.billedGbSeconds(), "GB-s");
+        Subject function = new Subject("function", f.id(), f.name());
+        function.put("memoryMb", f.memoryMb(), "MB");
+        function.put("invocations", f.invocations(), "");
+        function.put("coldStarts", f.coldStarts(), "");
+        function.put("warmStarts", f.warmStarts(), "");
+        function.put("throttles", f.throttles(), "");
+        function.put("errors", f.errors(), "");
+        function.put("timeouts", f.timeouts(), "");
+        function.put("retries", f.retries(), "");
+        function.put("dropped", f.dropped(), "");
+        function.put("coldStartProbability", f.coldStartProbability(), "");
+        function.put("rejectionProbability", f.rejectionProbability(), "");
+        function.latency("latency.", f.latency());
+        function.put("averageInstances", f.averageInstances(), "");
+        function.put("averageBusyInstances", f.averageBusyInstances(), "");
+        function.put("averageIdleInstances", f.averageIdleInstances(), "");
+        function.put("peakConcurrency", f.peakConcurrency(), "");
+        function.put("peakInstances", f.peakInstances(), "");
+        function.put("utilization", f.utilization(), "");
+        function.put("billedSeconds", f.billedSeconds(), "s");
+        function.put("provisionedBilledSeconds", f.provisionedBilledSeconds(), "s");
+        function.put("provisionedInstances", f.provisionedInstances(), "");
+        function.put("billedGbSeconds", f.billedGbSeconds(), "GB-s");
     }
 
     private void queue(QueueResult q) throws IOException {
-        row("queue", q.id(), q.name(), "sent", q.sent(), "");
-        row("queue", q.id(), q.name(), "taken", q.taken(), "");
-        row("queue", q.id(), q.name(), "remaining", q.remaining(), "");
-        row("queue", q.id(), q.name(), "maxDepth", q.maxDepth(), "");
-        row("queue", q.id(), q.name(), "averageDepth", q.averageDepth(), "");
-        latency("queue", q.id(), q.name(), "messageAge.", q.messageAge());
-    }
-
-    private void latency(String section, String id, String name, String prefix, Latency l) throws IOException {
-        row(section, id, name, prefix + "count", l.count(), "");
-        row(section, id, name, prefix + "meanMs", l.meanMs(), "ms");
-        row(section, id, name, prefix + "p50Ms", l.p50Ms(), "ms");
-        row(section, id, name, prefix + "p90Ms", l.p90Ms(), "ms");
-        row(section, id, name, prefix + "p95Ms", l.p95Ms(), "ms");
-        row(section, id, name, prefix + "p99Ms", l.p99Ms(), "ms");
-        row(section, id, name, prefix + "maxMs", l.maxMs(), "ms");
+        Subject queue = new Subject("queue", q.id(), q.name());
+        queue.put("sent", q.sent(), "");
+        queue.put("taken", q.taken(), "");
+        queue.put("remaining", q.remaining(), "");
+        queue.put("maxDepth", q.maxDepth(), "");
+        queue.put("averageDepth", q.averageDepth(), "");
+        queue.latency("messageAge.", q.messageAge());
     }
 
     private void cost(DesignCost cost) throws IOException {
         Bill bill = cost.monthly();
         int line = 0;
         for (LineItem item : bill.lineItems()) {
-            String id = Integer.toString(++line);
-            row("bill", id, item.description(), "quantity", item.quantity(), item.unit());
-            row("bill", id, item.description(), "unitPrice", item.unitPrice(), "USD per " + item.unit());
-            row("bill", id, item.description(), "amount", item.amount(), "USD");
+            Subject row = new Subject("bill", Integer.toString(++line), item.description());
+            row.put("quantity", item.quantity(), item.unit());
+            row.put("unitPrice", item.unitPrice(), "USD per " + item.unit());
+            row.put("amount", item.amount(), "USD");
         }
-        row("bill", "", "", "monthly.requests", bill.requests(), "USD");
-        row("bill", "", "", "monthly.compute", bill.compute(), "USD");
-        row("bill", "", "", "monthly.provisioned", bill.provisioned(), "USD");
-        row("bill", "", "", "monthly.gateway", bill.gateway(), "USD");
-        row("bill", "", "", "monthly.services", bill.services(), "USD");
-        row("bill", "", "", "monthly.total", bill.total(), "USD");
-        row("bill", "", "", "period", cost.period(), "USD");
-        row("bill", "", "", "monthlyRequests", cost.monthlyRequests(), "");
-        row("bill", "", "", "perMillionRequests", cost.perMillionRequests(), "USD");
+        Subject sums = new Subject("bill", "", "");
+        sums.put("monthly.requests", bill.requests(), "USD");
+        sums.put("monthly.compute", bill.compute(), "USD");
+        sums.put("monthly.provisioned", bill.provisioned(), "USD");
+        sums.put("monthly.gateway", bill.gateway(), "USD");
+        sums.put("monthly.services", bill.services(), "USD");
+        sums.put("monthly.total", bill.total(), "USD");
+        sums.put("period", cost.period(), "USD");
+        sums.put("monthlyRequests", cost.monthlyRequests(), "");
+        sums.put("perMillionRequests", cost.perMillionRequests(), "USD");
         for (NodeCost node : cost.byNode()) {
-            row("node-cost", node.id(), node.name(), "kind", node.kind(), "");
-            row("node-cost", node.id(), node.name(), "monthly", node.monthly(), "USD");
+            Subject share = new Subject("node-cost", node.id(), node.name());
+            share.put("kind", node.kind(), "");
+            share.put("monthly", node.monthly(), "USD");
         }
     }
 
     private void breakEven(BreakEven b) throws IOException {
-        String name = b.serverName();
-        row("break-even", "", name, "hourlyPrice", b.hourlyPrice(), "USD/h");
-        row("break-even", "", name, "servers", b.servers(), "");
-        row("break-even", "", name, "monthlyServerCost", b.monthlyServerCost(), "USD");
-        row("break-even", "", name, "monthlyServerlessCost", b.monthlyServerlessCost(), "USD");
-        row("break-even", "", name, "currentRequestsPerSecond", b.currentRequestsPerSecond(), "req/s");
+        Subject server = new Subject("break-even", "", b.serverName());
+        server.put("hourlyPrice", b.hourlyPrice(), "USD/h");
+        server.put("servers", b.servers(), "");
+        server.put("monthlyServerCost", b.monthlyServerCost(), "USD");
+        server.put("monthlyServerlessCost", b.monthlyServerlessCost(), "USD");
+        server.put("currentRequestsPerSecond", b.currentRequestsPerSecond(), "req/s");
         Double rate = b.breakEvenRequestsPerSecond();
-        cell("break-even", "", name, "breakEvenRequestsPerSecond", rate == null ? "" : plain(rate), "req/s");
-        row("break-even", "", name, "requestsPerSecondPerServer", b.requestsPerSecondPerServer(), "req/s");
+        server.put("breakEvenRequestsPerSecond", rate == null ? "" : plain(rate), "req/s");
+        server.put("requestsPerSecondPerServer", b.requestsPerSecondPerServer(), "req/s");
     }
 
     private void provider(ProviderComparison p) throws IOException {
+        Subject provider = new Subject("provider", p.provider(), p.name());
         if (p.error() != null) {
-            row("provider", p.provider(), p.name(), "error", p.error(), "");
+            provider.put("error", p.error(), "");
             return;
         }
-        row("provider", p.provider(), p.name(), "p50Ms", p.p50Ms(), "ms");
-        row("provider", p.provider(), p.name(), "p99Ms", p.p99Ms(), "ms");
-        row("provider", p.provider(), p.name(), "coldStartPercent", p.coldStartPercent(), "%");
-        row("provider", p.provider(), p.name(), "monthlyCost", p.monthlyCost(), "USD");
-        row("provider", p.provider(), p.name(), "functionsCost", p.functionsCost(), "USD");
-        row("provider", p.provider(), p.name(), "gatewayCost", p.gatewayCost(), "USD");
-        row("provider", p.provider(), p.name(), "servicesCost", p.servicesCost(), "USD");
-        row("provider", p.provider(), p.name(), "costPerMillion", p.costPerMillion(), "USD");
+        provider.put("p50Ms", p.p50Ms(), "ms");
+        provider.put("p99Ms", p.p99Ms(), "ms");
+        provider.put("coldStartPercent", p.coldStartPercent(), "%");
+        provider.put("monthlyCost", p.monthlyCost(), "USD");
+        provider.put("functionsCost", p.functionsCost(), "USD");
+        provider.put("gatewayCost", p.gatewayCost(), "USD");
+        provider.put("servicesCost", p.servicesCost(), "USD");
+        provider.put("costPerMillion", p.costPerMillion(), "USD");
     }
 
     private void windows(SimulationResult r) throws IOException {
@@ -259,77 +302,41 @@ public final class ResultsCsv {
         r.functions().forEach(f -> names.put(f.id(), f.name()));
         r.queues().forEach(q -> names.put(q.id(), q.name()));
         for (WindowSeries.EntrySeries e : w.entries()) {
-            String name = names.get(e.id());
-            series(e.id(), name, "arrivals", starts, e.arrivals());
-            series(e.id(), name, "completed", starts, e.completed());
-            series(e.id(), name, "failed", starts, e.failed());
-            series(e.id(), name, "p50Ms", starts, e.p50Ms(), "ms");
-            series(e.id(), name, "p95Ms", starts, e.p95Ms(), "ms");
-            series(e.id(), name, "p99Ms", starts, e.p99Ms(), "ms");
+            Subject entry = new Subject("window", e.id(), names.get(e.id()));
+            series(entry, "arrivals", starts, e.arrivals());
+            series(entry, "completed", starts, e.completed());
+            series(entry, "failed", starts, e.failed());
+            series(entry, "p50Ms", starts, e.p50Ms(), "ms");
+            series(entry, "p95Ms", starts, e.p95Ms(), "ms");
+            series(entry, "p99Ms", starts, e.p99Ms(), "ms");
         }
         for (WindowSeries.FunctionSeries f : w.functions()) {
-            String name = names.get(f.id());
-            series(f.id(), name, "invocations", starts, f.invocations());
-            series(f.id(), name, "coldStarts", starts, f.coldStarts());
-            series(f.id(), name, "throttles", starts, f.throttles());
-            series(f.id(), name, "errors", starts, f.errors());
-            series(f.id(), name, "busyInstances", starts, f.busyInstances(), "");
-            series(f.id(), name, "idleInstances", starts, f.idleInstances(), "");
+            Subject function = new Subject("window", f.id(), names.get(f.id()));
+            series(function, "invocations", starts, f.invocations());
+            series(function, "coldStarts", starts, f.coldStarts());
+            series(function, "throttles", starts, f.throttles());
+            series(function, "errors", starts, f.errors());
+            series(function, "busyInstances", starts, f.busyInstances(), "");
+            series(function, "idleInstances", starts, f.idleInstances(), "");
         }
         for (WindowSeries.QueueSeries q : w.queues()) {
-            String name = names.get(q.id());
-            series(q.id(), name, "averageDepth", starts, q.averageDepth(), "");
-            series(q.id(), name, "maxDepth", starts, q.maxDepth());
+            Subject queue = new Subject("window", q.id(), names.get(q.id()));
+            series(queue, "averageDepth", starts, q.averageDepth(), "");
+            series(queue, "maxDepth", starts, q.maxDepth());
         }
     }
 
-    private void series(String id, String name, String figure, String[] starts, long[] values) throws IOException {
+    private static void series(Subject subject, String figure, String[] starts, long[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
-            cell("window", id, name, figure + starts[i], Long.toString(values[i]), "");
+            subject.put(figure + starts[i], values[i], "");
         }
     }
 
-    private void series(String id, String name, String figure, String[] starts, double[] values, String unit)
+    private static void series(Subject subject, String figure, String[] starts, double[] values, String unit)
             throws IOException {
         for (int i = 0; i < values.length; i++) {
-            cell("window", id, name, figure + starts[i], plain(values[i]), unit);
+            subject.put(figure + starts[i], values[i], unit);
         }
-    }
-
-    private void row(String section, String id, String name, String figure, long value, String unit)
-            throws IOException {
-        cell(section, id, name, figure, Long.toString(value), unit);
-    }
-
-    private void row(String section, String id, String name, String figure, double value, String unit)
-            throws IOException {
-        cell(section, id, name, figure, plain(value), unit);
-    }
-
-    private void row(String section, String id, String name, String figure, boolean value, String unit)
-            throws IOException {
-        cell(section, id, name, figure, Boolean.toString(value), unit);
-    }
-
-    private void row(String section, String id, String name, String figure, String value, String unit)
-            throws IOException {
-        cell(section, id, name, figure, value, unit);
-    }
-
-    private void cell(String section, String id, String name, String figure, String value, String unit)
-            throws IOException {
-        out.append(section)
-                .append(',')
-                .append(quoted(id))
-                .append(',')
-                .append(quoted(name))
-                .append(',')
-                .append(quoted(figure))
-                .append(',')
-                .append(quoted(value))
-                .append(',')
-                .append(quoted(unit))
-                .append("\r\n");
     }
 
     /** A number as plain decimal digits: the shortest that reads back as the same double. */

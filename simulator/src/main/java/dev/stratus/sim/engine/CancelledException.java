@@ -1,6 +1,9 @@
 package dev.stratus.sim.engine;
 
-/** Thrown by a run whose {@link Monitor} asked it to stop. */
+/**
+ * Thrown by a run that has nothing to give when its {@link Monitor} asks it to stop: {@code
+ * ModelSimulation}'s. A design simulation stops with the result of the time it simulated instead.
+ */
 public final class CancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

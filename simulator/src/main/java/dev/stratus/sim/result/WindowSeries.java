@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * The run over time in detail, for the studio's charts: per trigger, per function and per queue,
- * in {@code count} windows of {@code stepSeconds} each (a round step: 1, 2 or 5 times a power of ten
- * seconds, or whole minutes, hours or days), so that there are at most {@link #MAX_WINDOWS}. With
- * many functions the windows are wider still, so the whole series never holds more than about
- * {@link #MAX_CELLS} numbers: its memory does not grow with the simulated time or the traffic.
- * Window {@code i} covers {@code [i * stepSeconds, (i + 1) * stepSeconds)}; a partial run has fewer
- * windows, the last one possibly cut short.
+ * in {@code count} windows of {@code stepSeconds} each: the first round step (10, 20, 50, 100, 200 or
+ * 500 ms; 1, 2, 5, 10, 15 or 30 s; 1, 2, 5, 10, 15 or 30 min; 1, 2, 3, 6 or 12 h; 1, 2, 5, 10 or 30
+ * days; then whole hundreds of days) that makes at most {@link #MAX_WINDOWS}. With many functions
+ * the windows are wider still, so the whole series never holds more than about {@link #MAX_CELLS}
+ * numbers (unless one window alone holds more): its memory does not grow with the simulated time or
+ * the traffic. Window {@code i} covers {@code [i * stepSeconds, (i + 1) * stepSeconds)}; the last one
+ * may be cut short by the end of the run (or by a cancel, which also leaves fewer windows), and its
+ * averages are over the time it covers.
  *
  * @param stepSeconds the width of each window, s
  * @param count the number of windows; every array below has this length

@@ -46,23 +46,7 @@ class DesignSimulationTest {
 
     /** A function with constant work, a constant 100 ms cold start and a keep-alive of an hour. */
     private static FunctionNode fn(String id, double workMs) {
-        return new FunctionNode(
-                id,
-                id,
-                null,
-                null,
-                1024,
-                30,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                KeepAlive.fixed(3600),
-                Distribution.constant(workMs),
-                Distribution.constant(100),
-                null);
+        return Runs.fn(id, workMs);
     }
 
     private DesignSimulationTest add(Node node) {

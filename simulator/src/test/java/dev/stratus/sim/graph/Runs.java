@@ -19,23 +19,13 @@ final class Runs {
 
     /** A function of constant work, 1 GB, a 30 s timeout and a constant 100 ms cold start. */
     static FunctionNode fn(String id, double workMs, KeepAlive keepAlive) {
+        return fn(id, Distribution.constant(workMs), Distribution.constant(100), keepAlive);
+    }
+
+    /** A function of 1 GB and a 30 s timeout. */
+    static FunctionNode fn(String id, Distribution work, Distribution coldStart, KeepAlive keepAlive) {
         return new FunctionNode(
-                id,
-                id,
-                null,
-                null,
-                1024,
-                30,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                keepAlive,
-                Distribution.constant(workMs),
-                Distribution.constant(100),
-                null);
+                id, id, null, null, 1024, 30, null, null, null, null, 0, null, keepAlive, work, coldStart, null);
     }
 
     /** As {@link #fn(String, double, KeepAlive)}, kept alive for an hour. */

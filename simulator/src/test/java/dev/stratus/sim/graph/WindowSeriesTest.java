@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratus.model.Designs;
+import dev.stratus.model.Distribution;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.HttpTrigger;
 import dev.stratus.model.KeepAlive;
@@ -113,23 +114,7 @@ class WindowSeriesTest {
     @Test
     void busyInstancesInEachWindowFollowLittlesLaw() throws Exception {
         // 10 requests a second of 200 ms each, no cold start: λS = 2 instances busy at every moment.
-        FunctionNode api = new FunctionNode(
-                "api",
-                "api",
-                null,
-                null,
-                512,
-                30,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                KeepAlive.fixed(600),
-                dev.stratus.model.Distribution.constant(200),
-                dev.stratus.model.Distribution.constant(0),
-                null);
+        FunctionNode api = Runs.fn("api", Distribution.constant(200), Distribution.constant(0), KeepAlive.fixed(600));
         Project constant = design().add(new HttpTrigger("web", "web"))
                 .add(api)
                 .connect("web", "api")
