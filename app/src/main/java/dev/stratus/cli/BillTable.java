@@ -1,10 +1,10 @@
 package dev.stratus.cli;
 
+import dev.stratus.app.results.Figures;
 import dev.stratus.provider.Bill;
 import dev.stratus.provider.LineItem;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,15 +43,12 @@ final class BillTable {
         }
     }
 
-    /** A quantity to 12 significant digits, grouped by thousands. */
+    /** A quantity to 12 significant digits. */
     static BigDecimal quantity(double value) {
-        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros();
+        return Figures.significant(value);
     }
 
     private static String grouped(double value) {
-        BigDecimal rounded = quantity(value);
-        return rounded.scale() <= 0
-                ? String.format(Locale.ROOT, "%,d", rounded.toBigInteger())
-                : String.format(Locale.ROOT, "%,." + Math.min(rounded.scale(), 6) + "f", rounded);
+        return Figures.quantity(value);
     }
 }

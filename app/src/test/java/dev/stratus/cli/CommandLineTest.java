@@ -226,7 +226,7 @@ class CommandLineTest {
                 "--duration",
                 "soon");
         assertThat(duration.status()).isEqualTo(2);
-        assertThat(duration.err()).contains("'soon' is not a duration; write it like 90s, 15m, 1h or 1d");
+        assertThat(duration.err()).contains("'soon' is not a duration; write it like 90s, 15m, 1h, 1d or 1y");
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class BillView extends BorderPane implements ResultView {
         items.getColumns()
                 .setAll(List.of(
                         Columns.text("Item", LineItem::description, 330),
-                        Columns.number("Quantity", null, LineItem::quantity, BillView::quantity),
+                        Columns.number("Quantity", null, LineItem::quantity, Figures::quantity),
                         Columns.text("Unit", LineItem::unit, 110),
                         Columns.number(
                                 "Unit price (USD)",
@@ -185,13 +185,5 @@ public final class BillView extends BorderPane implements ResultView {
         if (amount > 0) {
             into.add(new XYChart.Series<>(name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
         }
-    }
-
-    /** A quantity as {@code stratus simulate} writes it: 12 significant digits, grouped. */
-    static String quantity(double value) {
-        BigDecimal rounded = new BigDecimal(value).round(new java.math.MathContext(12)).stripTrailingZeros();
-        return rounded.scale() <= 0
-                ? String.format(Locale.ROOT, "%,d", rounded.toBigInteger())
-                : String.format(Locale.ROOT, "%,." + Math.min(rounded.scale(), 6) + "f", rounded);
     }
 }

@@ -43,6 +43,21 @@ public final class Figures {
         return String.format(Locale.ROOT, "$%,.2f", value);
     }
 
+    /** {@code value} to 12 significant digits, as bills print quantities. */
+    public static java.math.BigDecimal significant(double value) {
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(12))
+                .stripTrailingZeros();
+    }
+
+    /** A bill's quantity: 12 significant digits, grouped by thousands, at most 6 decimals. */
+    public static String quantity(double value) {
+        java.math.BigDecimal rounded = significant(value);
+        return rounded.scale() <= 0
+                ? String.format(Locale.ROOT, "%,d", rounded.toBigInteger())
+                : String.format(Locale.ROOT, "%,." + Math.min(rounded.scale(), 6) + "f", rounded);
+    }
+
     /** A rate per second: {@code 50.2/s}, {@code 0.0031/s}. */
     public static String perSecond(double value) {
         if (value >= 100) {

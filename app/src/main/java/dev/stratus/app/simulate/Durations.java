@@ -53,7 +53,7 @@ public final class Durations {
 
     /** What is wrong with {@code text} as a duration, in the person's words. */
     public static String problem(String text) {
-        return "\u201c" + text.strip() + "\u201d is not a duration; write it like 90s, 15 min, 1 h, 30 days or 1 y";
+        return "'" + text.strip() + "' is not a duration; write it like 90s, 15m, 1h, 1d or 1y";
     }
 
     /** {@code seconds} in the largest unit that divides it: 1 min, 6 h, 30 d, 1 y; else seconds. */
