@@ -152,6 +152,11 @@ public final class LiveBenchmark {
 
     private static void startHeadless() throws java.io.IOException {
         FxRuntime.ensureRunning();
+        // Each sample's window closes before the next opens: the toolkit must outlive them.
+        onFx(() -> {
+            Platform.setImplicitExit(false);
+            return null;
+        });
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws java.io.IOException {
