@@ -15,11 +15,8 @@ import dev.stratus.model.NodeDefaults;
 import dev.stratus.model.NodeKind;
 import dev.stratus.model.Position;
 import dev.stratus.model.Project;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +44,8 @@ import javafx.scene.transform.Translate;
 
 /**
  * The canvas that draws a project's architecture: a {@link NodeView} per node at its layout
- * position and an {@link EdgeView} per edge, edges below the boxes and route labels above them.
+ * position and an {@link EdgeView} per edge (made and kept by {@link DiagramDrawing}), edges below
+ * the boxes and route labels above them.
  * Nodes the layout does not place are placed by {@link LayeredLayout#complete}. Edges whose ends are
  * missing are not drawn (the validator reports them).
  *
@@ -82,7 +80,6 @@ public final class DiagramView extends Region {
     /** One step of {@link #zoomIn()} and {@link #zoomOut()}. */
     public static final double ZOOM_STEP = 1.25;
 
-    private static final double PARALLEL_SPACING = 10;
     private static final String CANVAS_STYLESHEET = "/dev/stratus/assets/theme/canvas.css";
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
@@ -90,15 +87,12 @@ public final class DiagramView extends Region {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
-    private final Group edgeLayer = new Group();
-    private final Group nodeLayer = new Group();
-    private final Group labelLayer = new Group();
+    private final DiagramDrawing drawing = new DiagramDrawing(this::requestLayout);
+    /** What the gestures show while the person edits (the connector, the rename field), on top. */
     final Group editLayer = new Group();
-    private final Group content = new Group(edgeLayer, nodeLayer, labelLayer, editLayer);
+
+    private final Group content = new Group(drawing.edgeLayer, drawing.nodeLayer, drawing.labelLayer, editLayer);
     private final Label placeholder = new Label("This design has no nodes yet.");
-    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
-    private final List<EdgeView> edgeViews = new ArrayList<>();
-    private final Map<String, EdgeView> edgeViewsById = new HashMap<>();
     private Layout layout = Layout.EMPTY;
     private double fitLimit = 1;
     private boolean fitting = true;
@@ -107,7 +101,6 @@ public final class DiagramView extends Region {
     private Clipboard clipboard = Clipboard.EMPTY;
     private int pastes;
     private boolean applying;
-    private boolean labelsDirty = true;
 
     /** From this many nodes on, boxes are drawn without their shadow, which is slow to paint. */
     public static final int LARGE_DESIGN = 150;
@@ -166,6 +159,7 @@ public final class DiagramView extends Region {
         model = Objects.requireNonNull(editor, "editor");
         getStyleClass().add("editable");
         setFocusTraversable(true);
+        drawing.setEditable(true);
         gestures = new CanvasGestures(this, editor);
         editor.projectProperty().addListener((o, before, after) -> show(after, shouldRefit(before, after)));
         editor.selection().addListener((SetChangeListener<String>) change -> {
@@ -205,22 +199,22 @@ public final class DiagramView extends Region {
 
     /** The views of the nodes, in the order of the design. */
     public List<NodeView> nodeViews() {
-        return List.copyOf(nodeViews.values());
+        return List.copyOf(drawing.nodeViews());
     }
 
     /** The view of the node with this id, if it is drawn. */
     public Optional<NodeView> nodeView(String nodeId) {
-        return Optional.ofNullable(nodeViews.get(nodeId));
+        return drawing.nodeView(nodeId);
     }
 
     /** The views of the edges that are drawn, in the order of the design. */
     public List<EdgeView> edgeViews() {
-        return Collections.unmodifiableList(edgeViews);
+        return drawing.edgeViews();
     }
 
     /** The view of the edge with this id, if it is drawn. */
     public Optional<EdgeView> edgeView(String edgeId) {
-        return Optional.ofNullable(edgeViewsById.get(edgeId));
+        return drawing.edgeView(edgeId);
     }
 
     /** Zoom factor, 1 = 100%. */
@@ -258,14 +252,14 @@ public final class DiagramView extends Region {
      * Empty bounds at the origin when there are no nodes.
      */
     public Bounds contentBounds() {
-        if (nodeViews.isEmpty()) {
+        if (drawing.isEmpty()) {
             return new BoundingBox(0, 0, 0, 0);
         }
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
-        for (NodeView view : nodeViews.values()) {
+        for (NodeView view : drawing.nodeViews()) {
             EdgeGeometry.Box box = view.box();
             minX = Math.min(minX, box.x());
             minY = Math.min(minY, box.y());
@@ -317,44 +311,11 @@ public final class DiagramView extends Region {
         if (fitting) {
             applyFit();
         }
-        if (labelsDirty) {
-            labelsDirty = false;
-            placeRouteLabels();
-        }
+        drawing.placeLabelsIfMoved();
         placeholder.autosize();
         layoutInArea(placeholder, 0, 0, getWidth(), getHeight(), 0, HPos.CENTER, VPos.CENTER);
         if (gestures != null) {
             gestures.layoutOverlays();
-        }
-    }
-
-    /** Puts each route label beside its line where it covers the least of the boxes and other labels. */
-    private void placeRouteLabels() {
-        List<EdgeView> labelled = edgeViews.stream()
-                .filter(e -> e.routeLabel().isPresent() && e.drawnSegment() != null)
-                .toList();
-        if (labelled.isEmpty()) {
-            return;
-        }
-        List<EdgeGeometry.Box> boxes =
-                nodeViews.values().stream().map(NodeView::box).toList();
-        List<EdgeGeometry.Segment> lines =
-                edgeViews.stream().map(EdgeView::drawnSegment).toList();
-        List<EdgeGeometry.Box> placed = new ArrayList<>();
-        for (EdgeView edge : labelled) {
-            Label label = edge.routeLabel().orElseThrow();
-            EdgeGeometry.Segment line = edge.drawnSegment();
-            List<EdgeGeometry.Segment> others = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                if (edgeViews.get(i) != edge && lines.get(i) != null) {
-                    others.add(lines.get(i));
-                }
-            }
-            double width = label.prefWidth(-1);
-            double height = label.prefHeight(width);
-            EdgeGeometry.Point corner = LabelPlacement.place(line, width, height, boxes, others, placed);
-            label.relocate(corner.x(), corner.y());
-            placed.add(new EdgeGeometry.Box(corner.x(), corner.y(), width, height));
         }
     }
 
@@ -405,42 +366,15 @@ public final class DiagramView extends Region {
     }
 
     /**
-     * Draws {@code next}: node views whose node did not change are kept, so moving nodes or editing
-     * one node does not rebuild 500 boxes; edge views are rebuilt only when an edge or an end changed.
+     * Draws {@code next}: the drawing keeps the views of what did not change, so moving nodes or
+     * editing one node does not rebuild 500 boxes.
      */
     private void show(Project next, boolean refit) {
         project.set(next);
-        Architecture architecture = next.architecture();
-        layout = LayeredLayout.complete(architecture, next.layout());
-        Map<String, NodeView> views = new LinkedHashMap<>();
-        boolean nodesChanged = false;
-        for (Node node : architecture.nodes()) {
-            if (views.containsKey(node.id())) {
-                continue; // a duplicate id: the validator reports it, the first node is drawn
-            }
-            NodeView view = nodeViews.get(node.id());
-            if (view == null || !view.node().equals(node) || view.provider() != next.provider()) {
-                view = NodeView.of(node, next.provider());
-                view.setEditable(model != null);
-                nodesChanged = true;
-            }
-            views.put(node.id(), view);
-        }
-        nodesChanged |= views.size() != nodeViews.size()
-                || !List.copyOf(views.keySet()).equals(List.copyOf(nodeViews.keySet()));
-        List<Edge> oldEdges = edgeViews.stream().map(EdgeView::edge).toList();
-        if (nodesChanged) {
-            Set<NodeView> kept = new HashSet<>(views.values());
-            Set<NodeView> gone = new HashSet<>(nodeViews.values());
-            gone.removeAll(kept);
-            kept.removeAll(nodeViews.values());
-            nodeLayer.getChildren().removeAll(gone);
-            nodeLayer.getChildren().addAll(kept); // the new views, in no particular order
-        }
-        nodeViews.clear();
-        nodeViews.putAll(views);
+        layout = LayeredLayout.complete(next.architecture(), next.layout());
+        drawing.show(next, layout);
         // Only on a change: touching the view's style classes restyles all 500 boxes.
-        boolean large = views.size() >= LARGE_DESIGN;
+        boolean large = drawing.nodeCount() >= LARGE_DESIGN;
         if (large != getStyleClass().contains("large")) {
             if (large) {
                 getStyleClass().add("large");
@@ -448,18 +382,12 @@ public final class DiagramView extends Region {
                 getStyleClass().remove("large");
             }
         }
-        for (NodeView view : views.values()) {
-            layout.positionOf(view.nodeId()).ifPresent(view::moveTo);
-        }
-        if (nodesChanged || !oldEdges.equals(architecture.edges())) {
-            rebuildEdges(architecture.edges());
-        }
         if (model != null) {
             for (String id : model.selection()) {
                 markSelected(id, true);
             }
         }
-        placeholder.setVisible(nodeViews.isEmpty());
+        placeholder.setVisible(drawing.isEmpty());
         if (refit) {
             fitting = true;
         } else if (model != null) {
@@ -468,108 +396,15 @@ public final class DiagramView extends Region {
         requestLayout();
     }
 
-    /**
-     * Draws {@code edges}, keeping the view of every edge that did not change and whose ends are
-     * drawn by the same node views as before: adding one edge to 800 does not redraw 800.
-     */
-    private void rebuildEdges(List<Edge> edges) {
-        Map<String, EdgeView> old = new HashMap<>();
-        for (EdgeView view : edgeViews) {
-            old.putIfAbsent(view.edge().id(), view);
-        }
-        Set<EdgeView> reused = new HashSet<>();
-        List<EdgeView> added = new ArrayList<>();
-        edgeViews.clear();
-        edgeViewsById.clear();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> pairs = countPairs(edges);
-        for (Edge edge : edges) {
-            NodeView from = nodeViews.get(edge.from());
-            NodeView to = nodeViews.get(edge.to());
-            if (from == null || to == null) {
-                continue;
-            }
-            String pair = pairKey(edge);
-            int index = seen.merge(pair, 1, Integer::sum) - 1;
-            double offset = (index - (pairs.get(pair) - 1) / 2.0) * PARALLEL_SPACING;
-            if (edge.from().compareTo(edge.to()) > 0) {
-                offset = -offset; // measured against the pair's own direction, so both ways part
-            }
-            EdgeView view = old.get(edge.id());
-            if (view == null
-                    || reused.contains(view)
-                    || !view.edge().equals(edge)
-                    || view.source() != from
-                    || view.target() != to
-                    || view.offset() != offset) {
-                boolean synchronous = ConnectionRules.isSynchronous(
-                        from.node().kind(), to.node().kind(), edge.invocation());
-                view = new EdgeView(edge, from, to, synchronous, offset);
-                view.setEditable(model != null);
-                view.setOnRedrawn(this::labelsMoved);
-                added.add(view);
-            } else {
-                reused.add(view);
-            }
-            edgeViews.add(view);
-            edgeViewsById.putIfAbsent(edge.id(), view);
-        }
-        Set<javafx.scene.Node> goneLines = new HashSet<>();
-        Set<javafx.scene.Node> goneLabels = new HashSet<>();
-        for (EdgeView view : old.values()) {
-            if (!reused.contains(view)) {
-                view.dispose();
-                goneLines.add(view);
-                view.routeLabel().ifPresent(goneLabels::add);
-            }
-        }
-        edgeLayer.getChildren().removeAll(goneLines);
-        labelLayer.getChildren().removeAll(goneLabels);
-        edgeLayer.getChildren().addAll(added);
-        for (EdgeView view : added) {
-            view.routeLabel().ifPresent(labelLayer.getChildren()::add);
-        }
-        labelsMoved();
-    }
-
-    private void labelsMoved() {
-        if (!labelsDirty) {
-            labelsDirty = true;
-            requestLayout();
-        }
-    }
-
     private void markSelected(String id, boolean selected) {
-        javafx.scene.Node view = nodeViews.get(id);
-        if (view == null) {
-            view = edgeViewsById.get(id);
-        }
-        if (view == null) {
-            return;
-        }
-        boolean has = view.getStyleClass().contains("selected");
-        if (selected && !has) {
-            view.getStyleClass().add("selected");
-        } else if (!selected && has) {
-            view.getStyleClass().remove("selected");
-        }
-    }
-
-    private Map<String, Integer> countPairs(List<Edge> edges) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Edge edge : edges) {
-            if (nodeViews.containsKey(edge.from()) && nodeViews.containsKey(edge.to())) {
-                counts.merge(pairKey(edge), 1, Integer::sum);
+        drawing.view(id).ifPresent(view -> {
+            boolean has = view.getStyleClass().contains("selected");
+            if (selected && !has) {
+                view.getStyleClass().add("selected");
+            } else if (!selected && has) {
+                view.getStyleClass().remove("selected");
             }
-        }
-        return counts;
-    }
-
-    /** The two ends of an edge, in a fixed order, so that A→B and B→A share a key. */
-    private static String pairKey(Edge edge) {
-        return edge.from().compareTo(edge.to()) <= 0
-                ? edge.from() + "\u0000" + edge.to()
-                : edge.to() + "\u0000" + edge.from();
+        });
     }
 
     // ---- editing ---------------------------------------------------------------------------
@@ -707,8 +542,9 @@ public final class DiagramView extends Region {
 
     /** Selects every node and edge. */
     public void selectAll() {
-        Set<String> all = new HashSet<>(nodeViews.keySet());
-        all.addAll(edgeViewsById.keySet());
+        Set<String> all = new HashSet<>();
+        drawing.nodeViews().forEach(v -> all.add(v.nodeId()));
+        drawing.edgeViews().forEach(v -> all.add(v.edge().id()));
         editing().selection().addAll(all);
     }
 
@@ -717,7 +553,7 @@ public final class DiagramView extends Region {
         Map<String, Position> moved = new HashMap<>();
         for (String id : editing().selection()) {
             layout.positionOf(id)
-                    .filter(p -> nodeViews.containsKey(id))
+                    .filter(p -> drawing.nodeView(id).isPresent())
                     .ifPresent(p -> moved.put(id, new Position(p.x() + dx, p.y() + dy)));
         }
         if (!moved.isEmpty()) {
@@ -734,16 +570,17 @@ public final class DiagramView extends Region {
     /** Starts renaming the selected node in place; Enter keeps the new name, Escape cancels. */
     public void renameSelected() {
         editing().selection().stream()
-                .filter(nodeViews::containsKey)
+                .map(drawing::nodeView)
+                .flatMap(Optional::stream)
                 .findFirst()
-                .ifPresent(id -> gestures.startRename(nodeViews.get(id)));
+                .ifPresent(gestures::startRename);
     }
 
     /** Selects the node or edge {@code id} alone and pans so that it is in sight. */
     public void reveal(String id) {
         EditorModel editor = editing();
-        NodeView node = nodeViews.get(id);
-        EdgeView edge = edgeViewsById.get(id);
+        NodeView node = drawing.nodeView(id).orElse(null);
+        EdgeView edge = drawing.edgeView(id).orElse(null);
         if (node == null && edge == null) {
             return;
         }
