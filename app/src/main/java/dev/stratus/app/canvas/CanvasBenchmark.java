@@ -165,7 +165,7 @@ public final class CanvasBenchmark {
             long start = now();
             EditorModel model = new EditorModel(project);
             DiagramView view = new DiagramView();
-            view.bind(model);
+            view.bind(new DiagramEditor(model));
             Scene scene = new Scene(view, WIDTH, HEIGHT);
             javafx.stage.Stage stage = new javafx.stage.Stage();
             stage.setScene(scene);
@@ -194,7 +194,7 @@ public final class CanvasBenchmark {
         dragged.forEach(v -> starts.put(v.nodeId(), new Position(v.getLayoutX(), v.getLayoutY())));
         for (int i = 0; i < steps; i++) {
             // What a drag does per mouse event: the boxes follow the pointer on the grid.
-            double d = DiagramView.snap(i * 7);
+            double d = DiagramEditor.snap(i * 7);
             bench.step(() -> dragged.forEach(v -> {
                 Position p = starts.get(v.nodeId());
                 v.relocate(p.x() + d, p.y() + d / 2);

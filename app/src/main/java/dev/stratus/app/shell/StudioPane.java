@@ -1,5 +1,6 @@
 package dev.stratus.app.shell;
 
+import dev.stratus.app.canvas.DiagramEditor;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.inspector.InspectorView;
@@ -52,7 +53,8 @@ public final class StudioPane extends BorderPane {
         this.model = model;
         getStyleClass().add("studio-pane");
         getStylesheets().add(Theme.stylesheet());
-        editActions = new EditActions(model, diagram, this);
+        DiagramEditor editor = new DiagramEditor(model);
+        editActions = new EditActions(editor, diagram, this);
         menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions);
         toolBar = StudioToolBar.create(model, actions, editActions);
         setTop(new VBox(menuBar, toolBar));
@@ -88,10 +90,10 @@ public final class StudioPane extends BorderPane {
         statusBar.bindOrigin(origin);
         statusBar.bindDirty(model.dirtyProperty());
         statusBar.bindZoom(diagram.zoomProperty());
-        statusBar.bindMessage(diagram.messageProperty());
+        statusBar.bindMessage(editor.messageProperty());
         statusBar.bindProblems(problems.errorCountProperty(), problems.warningCountProperty());
         setBottom(statusBar);
-        diagram.bind(model);
+        diagram.bind(editor);
         model.projectProperty().addListener((obs, old, next) -> statusBar.show(next));
         statusBar.show(model.project());
     }
