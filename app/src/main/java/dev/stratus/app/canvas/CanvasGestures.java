@@ -128,6 +128,10 @@ final class CanvasGestures {
         boolean toggle = event.isShiftDown() || event.isShortcutDown() || event.isControlDown();
         Node target = (Node) event.getTarget();
         NodeView node = enclosing(target, NodeView.class);
+        if (node == null && view.isInLayer(target)) {
+            // A layer's shape that takes the mouse, drawn over a box after all: the box gets the press.
+            node = nodeAt(view.toCanvas(event.getX(), event.getY())).orElse(null);
+        }
         if (node != null && target == node.port()) {
             mode = Mode.CONNECT;
             grabbed = node;

@@ -30,8 +30,8 @@ import javafx.scene.transform.Translate;
 /**
  * The canvas that draws a project's architecture: a {@link NodeView} per node at its layout
  * position and an {@link EdgeView} per edge (made and kept by {@link DiagramDrawing}), edges below
- * the boxes and route labels above them. Nodes the layout does not place are placed by {@link
- * LayeredLayout#complete}.
+ * the boxes and route labels above them, with the {@link CanvasLayer}s added to it below and above
+ * the design. Nodes the layout does not place are placed by {@link LayeredLayout#complete}.
  *
  * <p>Everything is drawn in a content group in canvas units (pixels at 100%), which the view shows
  * through a pan ({@link #panXProperty()}, {@link #panYProperty()}, in screen pixels) and a zoom
@@ -69,10 +69,12 @@ public final class DiagramView extends Region {
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private final DiagramDrawing drawing = new DiagramDrawing(this::requestLayout);
+    private final CanvasLayers layers = new CanvasLayers();
     /** What the gestures show while the person edits (the connector, the rename field), on top. */
     final Group editLayer = new Group();
 
-    private final Group content = new Group(drawing.edgeLayer, drawing.nodeLayer, drawing.labelLayer, editLayer);
+    private final Group content =
+            new Group(layers.below, drawing.edgeLayer, drawing.nodeLayer, drawing.labelLayer, layers.above, editLayer);
     private final Label placeholder = new Label("This design has no nodes yet.");
     private double fitLimit = 1;
     private boolean fitting = true;
@@ -187,7 +189,7 @@ public final class DiagramView extends Region {
     }
 
     /**
-     * Draws {@code next}, keeping the views of what did not change.
+     * Draws {@code next}, keeping the views of what did not change, then tells the layers.
      *
      * @param refit whether to show the whole diagram again; else an editing canvas stays put
      */
@@ -215,6 +217,7 @@ public final class DiagramView extends Region {
             fitting = false;
         }
         requestLayout();
+        layers.viewsChanged(this);
     }
 
     private void markSelected(String id, boolean selected) {
@@ -226,6 +229,34 @@ public final class DiagramView extends Region {
                 view.getStyleClass().remove("selected");
             }
         });
+    }
+
+    // ---- layers ----------------------------------------------------------------------------
+
+    /**
+     * Draws {@code layer}'s {@link CanvasLayer#below()} under the edges and its {@link
+     * CanvasLayer#above()} over the nodes and route labels, above the layers added before it, and
+     * calls its {@link CanvasLayer#viewsChanged} once now. Adding a layer twice does nothing.
+     */
+    public void addLayer(CanvasLayer layer) {
+        if (layers.add(layer)) {
+            layer.viewsChanged(this);
+        }
+    }
+
+    /** Takes {@code layer} off the canvas; it is told nothing more. */
+    public void removeLayer(CanvasLayer layer) {
+        layers.remove(layer);
+    }
+
+    /** The layers, bottom to top. */
+    public List<CanvasLayer> layers() {
+        return layers.all();
+    }
+
+    /** Whether {@code node} is part of a layer's drawing rather than of the design. */
+    boolean isInLayer(javafx.scene.Node node) {
+        return layers.contains(node);
     }
 
     // ---- viewport --------------------------------------------------------------------------

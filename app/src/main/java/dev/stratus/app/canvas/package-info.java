@@ -6,6 +6,8 @@
  * those views, and the view owns the pan and zoom. {@link dev.stratus.app.canvas.DiagramEditor} is
  * the canvas's view model: every editing command and the clipboard, changing the project only
  * through the undo stack; {@link dev.stratus.app.canvas.CanvasGestures} turns the mouse and keys
- * into its commands. The model itself is never changed here but through edits.
+ * into its commands. {@link dev.stratus.app.canvas.CanvasLayer}s draw overlays (simulation results,
+ * playback) above or below the design, following its views. The model itself is never changed here
+ * but through edits.
  */
 package dev.stratus.app.canvas;
