@@ -288,6 +288,9 @@ public final class CanvasBenchmark {
         if (!started.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("JavaFX did not start within 30 s");
         }
+        // Each round closes its stage; without this, closing the last one may end the FX thread
+        // before the next round's stage is made, and the benchmark waits for it forever.
+        Platform.setImplicitExit(false);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
