@@ -1,12 +1,9 @@
 package dev.stratus.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stratus.model.Project;
-import dev.stratus.model.Routing;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.run.DesignRun;
+import dev.stratus.run.ReportJson;
 import dev.stratus.run.InvalidDesignException;
 import dev.stratus.run.ResultsCsv;
 import dev.stratus.run.RunReport;
@@ -77,18 +74,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A report shows every setting it ran with, defaults too; a project file leaves those out. */
-    abstract static class EverySetting {
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract Routing routing();
-
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract Boolean freeTier();
-
-        @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract boolean compareProviders();
-    }
-
     @Override
     public Integer call() throws Exception {
         if (json && csv) {
@@ -123,10 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .addMixIn(SimulationSettings.class, EverySetting.class)
-                    .writeValueAsString(report));
+            out.println(ReportJson.of(report));
         } else if (csv) {
             ResultsCsv.write(report, out);
         } else if (settings.compareProviders()) {

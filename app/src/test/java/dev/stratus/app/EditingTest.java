@@ -2,6 +2,7 @@ package dev.stratus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.app.canvas.DiagramEditor;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.canvas.EdgeView;
 import dev.stratus.app.canvas.NodeView;
@@ -41,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EditingTest {
 
     private EditorModel model;
+    private DiagramEditor editor;
     private DiagramView canvas;
     private PaletteView palette;
 
@@ -48,8 +50,9 @@ class EditingTest {
     void start(Stage stage) {
         Theme.applyUserAgentStylesheet();
         model = new EditorModel(Project.empty("Editing"));
+        editor = new DiagramEditor(model);
         canvas = new DiagramView();
-        canvas.bind(model);
+        canvas.bind(editor);
         palette = new PaletteView(model);
         BorderPane root = new BorderPane(canvas, null, null, null, palette);
         stage.setScene(new Scene(root, 1000, 700));
@@ -67,8 +70,8 @@ class EditingTest {
         assertThat(nodes).hasSize(1);
         assertThat(nodes.get(0).kind()).isEqualTo(NodeKind.FUNCTION);
         Position at = model.project().layout().positionOf(nodes.get(0).id()).orElseThrow();
-        assertThat(at.x() % DiagramView.GRID).isZero();
-        assertThat(at.y() % DiagramView.GRID).isZero();
+        assertThat(at.x() % DiagramEditor.GRID).isZero();
+        assertThat(at.y() % DiagramEditor.GRID).isZero();
         Point2D centre = onFx(() -> canvas.toCanvas(400, 300));
         assertThat(at.x() + NodeView.WIDTH / 2).isCloseTo(centre.getX(), org.assertj.core.data.Offset.offset(11.0));
         assertThat(onFx(() -> canvas.nodeView(nodes.get(0).id()).isPresent())).isTrue();
@@ -109,7 +112,7 @@ class EditingTest {
         String reason = ConnectionRules.refusal(NodeKind.FUNCTION, NodeKind.HTTP_TRIGGER)
                 .orElseThrow();
         assertThat(model.project().architecture().edges()).isEmpty();
-        assertThat(onFx(() -> canvas.messageProperty().get())).isEqualTo(reason);
+        assertThat(onFx(() -> editor.messageProperty().get())).isEqualTo(reason);
         Label shown = robot.lookup(".refusal").queryAs(Label.class);
         assertThat(onFx(() -> shown.isVisible() ? shown.getText() : "")).isEqualTo(reason);
         assertThat(model.canUndoProperty().get()).isTrue();
@@ -126,9 +129,9 @@ class EditingTest {
         String function = place(NodeKind.FUNCTION, 360, 100);
         String queue = place(NodeKind.QUEUE_TRIGGER, 60, 300);
 
-        assertThat(onFx(() -> canvas.connect(gateway, function))).isEmpty();
-        assertThat(onFx(() -> canvas.connect(queue, function))).isEmpty();
-        Optional<String> refused = onFx(() -> canvas.connect(function, gateway));
+        assertThat(onFx(() -> editor.connect(gateway, function))).isEmpty();
+        assertThat(onFx(() -> editor.connect(queue, function))).isEmpty();
+        Optional<String> refused = onFx(() -> editor.connect(function, gateway));
 
         assertThat(refused).isPresent();
         Map<String, Edge> byFrom =
@@ -150,7 +153,7 @@ class EditingTest {
         Project empty = model.project();
         String http = place(NodeKind.HTTP_TRIGGER, 60, 100);
         String function = place(NodeKind.FUNCTION, 360, 100);
-        onFx(() -> canvas.connect(http, function));
+        onFx(() -> editor.connect(http, function));
         Project connected = model.project();
 
         onFx(() -> {
@@ -178,8 +181,8 @@ class EditingTest {
         String http = place(NodeKind.HTTP_TRIGGER, 60, 100);
         String function = place(NodeKind.FUNCTION, 360, 100);
         String database = place(NodeKind.DATABASE, 660, 100);
-        onFx(() -> canvas.connect(http, function));
-        onFx(() -> canvas.connect(function, database));
+        onFx(() -> editor.connect(http, function));
+        onFx(() -> editor.connect(function, database));
 
         robot.clickOn(nodeView(function));
         robot.type(KeyCode.DELETE);
@@ -241,8 +244,8 @@ class EditingTest {
 
         Position at = model.project().layout().positionOf(a).orElseThrow();
         double zoom = onFx(() -> canvas.zoomProperty().get());
-        assertThat(at.x() % DiagramView.GRID).isZero();
-        assertThat(at.y() % DiagramView.GRID).isZero();
+        assertThat(at.x() % DiagramEditor.GRID).isZero();
+        assertThat(at.y() % DiagramEditor.GRID).isZero();
         assertThat(at.x()).isCloseTo(60 + 93 / zoom, org.assertj.core.data.Offset.offset(10.0));
         assertThat(at.y()).isCloseTo(100 + 47 / zoom, org.assertj.core.data.Offset.offset(10.0));
         assertThat(model.undoTextProperty().get()).isEqualTo("Undo Move");
@@ -257,11 +260,11 @@ class EditingTest {
     void copyAndPasteMakeRenamedCopiesWithTheEdgesBetweenThem(FxRobot robot) throws Exception {
         String http = place(NodeKind.HTTP_TRIGGER, 60, 100);
         String function = place(NodeKind.FUNCTION, 360, 100);
-        onFx(() -> canvas.connect(http, function));
+        onFx(() -> editor.connect(http, function));
         onFx(() -> {
             model.selection().addAll(List.of(http, function));
-            canvas.copySelection();
-            canvas.paste();
+            editor.copySelection();
+            editor.paste();
             return null;
         });
 
@@ -277,10 +280,10 @@ class EditingTest {
         assertThat(copied.from()).isEqualTo(nodes.get(2).id());
         assertThat(copied.to()).isEqualTo(copy.id());
         assertThat(model.project().layout().positionOf(copy.id()))
-                .contains(new Position(360 + DiagramView.PASTE_OFFSET, 100 + DiagramView.PASTE_OFFSET));
+                .contains(new Position(360 + DiagramEditor.PASTE_OFFSET, 100 + DiagramEditor.PASTE_OFFSET));
 
         onFx(() -> {
-            canvas.duplicateSelection();
+            editor.duplicateSelection();
             return null;
         });
         assertThat(model.project().architecture().nodes()).hasSize(6);
@@ -343,6 +346,28 @@ class EditingTest {
     }
 
     @Test
+    void anEditKeepsTheViewWhereItIsButAnotherProjectIsFittedIntoIt() throws Exception {
+        Point2D origin = onFx(() -> canvas.toView(0, 0));
+
+        place(NodeKind.FUNCTION, 1400, 900); // into the empty design, out of sight: still an edit
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> canvas.toView(0, 0))).isEqualTo(origin);
+
+        Project far = Project.empty("Far")
+                .withArchitecture(new dev.stratus.model.Architecture(
+                        List.of(dev.stratus.model.NodeDefaults.of(NodeKind.DATABASE, "far", "far")), List.of()))
+                .withLayout(dev.stratus.model.Layout.EMPTY.with("far", new Position(3000, 2000)));
+        onFx(() -> {
+            model.open(far, null);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D shown = onFx(() -> canvas.toView(3000 + NodeView.WIDTH / 2, 2000 + NodeView.HEIGHT / 2));
+        assertThat(shown.getX()).isBetween(0.0, onFx(canvas::getWidth));
+        assertThat(shown.getY()).isBetween(0.0, onFx(canvas::getHeight));
+    }
+
+    @Test
     void theRestApiSampleCanBeBuiltFromAnEmptyCanvas(FxRobot robot) throws Exception {
         robot.doubleClickOn("#palette-http-trigger");
         robot.doubleClickOn("#palette-api-gateway");
@@ -351,7 +376,8 @@ class EditingTest {
         }
         robot.doubleClickOn("#palette-database");
         onFx(() -> {
-            canvas.arrange();
+            editor.arrange();
+            canvas.fitToWindow();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -367,7 +393,8 @@ class EditingTest {
             dragPortTo(robot, function, database);
         }
         onFx(() -> {
-            canvas.arrange();
+            editor.arrange();
+            canvas.fitToWindow();
             return null;
         });
 
@@ -403,7 +430,7 @@ class EditingTest {
     // ---- helpers ---------------------------------------------------------------------------
 
     private String place(NodeKind kind, double x, double y) throws Exception {
-        return onFx(() -> canvas.addNode(kind, new Position(x, y)));
+        return onFx(() -> editor.addNode(kind, new Position(x, y)));
     }
 
     private NodeView nodeView(String id) {

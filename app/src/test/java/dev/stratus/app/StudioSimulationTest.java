@@ -80,7 +80,7 @@ class StudioSimulationTest {
             assertThat(report.partial()).isFalse();
             assertThat(report.comparison()).hasSize(dev.stratus.model.Provider.values().length);
             // The studio's figures are the command line's, byte for byte but for the wall time.
-            JsonNode studio = withoutWallTime(JSON.readTree(JSON.writeValueAsString(report)));
+            JsonNode studio = withoutWallTime(JSON.readTree(dev.stratus.run.ReportJson.of(report)));
             JsonNode commandLine = withoutWallTime(JSON.readTree(stratus("simulate", file.toString(), "--json")));
             assertThat(firstDifference(studio, commandLine, "")).as(sample.title()).isEmpty();
 
@@ -202,6 +202,62 @@ class StudioSimulationTest {
         assertThat(onFx(() -> pane().results().strip().change("summary-bill")))
                 .as("bill %s then %s", first.cost().monthly().total(), second.cost().monthly().total())
                 .startsWith("\u25b2");
+    }
+
+    @Test
+    void afterARunTheCanvasShowsEachNodesFiguresAndTheTrafficAndOneToggleHidesThem(FxRobot robot)
+            throws Exception {
+        robot.clickOn("#sim-run");
+        RunReport report = awaitReport(null);
+        var overlay = pane().overlay();
+        var busiest = report.simulation().functions().get(0);
+
+        String badge = onFx(() -> overlay.badgeText(busiest.id()));
+        assertThat(badge)
+                .contains(dev.stratus.app.results.Figures.perSecond(
+                        busiest.invocations() / report.simulation().simulatedSeconds()))
+                .contains("cold")
+                .contains("p99 " + dev.stratus.app.results.Figures.ms(busiest.latency().p99Ms()))
+                .contains("/mo");
+        var edges = report.simulation().edges();
+        var busy = edges.stream().max(java.util.Comparator.comparingLong(e -> e.count())).orElseThrow();
+        var quiet = edges.stream().min(java.util.Comparator.comparingLong(e -> e.count())).orElseThrow();
+        assertThat(onFx(() -> overlay.bandWidth(busy.id()))).isPositive();
+        assertThat(onFx(() -> overlay.bandWidth(busy.id()))).isGreaterThanOrEqualTo(onFx(() -> overlay.bandWidth(quiet.id())));
+
+        robot.clickOn("#sim-on-canvas");
+        assertThat(onFx(() -> overlay.badgeText(busiest.id()))).isEmpty();
+        assertThat(onFx(() -> overlay.above().isVisible())).isFalse();
+        robot.clickOn("#sim-on-canvas");
+        assertThat(onFx(() -> overlay.badgeText(busiest.id()))).isEqualTo(badge);
+    }
+
+    @Test
+    void aFunctionThatThrottlesIsMarkedRedWithTheReasonInItsTooltip(FxRobot robot) throws Exception {
+        FunctionNode function = onFx(() -> window.model()
+                .project()
+                .architecture()
+                .nodesOf(FunctionNode.class)
+                .findFirst()
+                .orElseThrow());
+        onFx(() -> {
+            window.model()
+                    .apply(dev.stratus.app.edit.Edits.change(function.withConcurrency(1, 0), "Reserve one instance"));
+            return null;
+        });
+        robot.clickOn("#sim-run");
+        RunReport report = awaitReport(null);
+        assertThat(report.simulation().functions().get(0).throttles()).isPositive();
+
+        var view = onFx(() -> pane().diagram().nodeView(function.id()).orElseThrow());
+        assertThat(onFx(() -> view.getStyleClass())).contains(dev.stratus.app.results.ResultsOverlay.ALERT);
+        assertThat(onFx(() -> pane().overlay().reason(function.id())))
+                .contains("throttled")
+                .contains("of 1 (reserved concurrency)");
+        var tip = onFx(() -> (javafx.scene.control.Tooltip) view.getProperties().get(javafx.scene.control.Tooltip.class));
+        assertThat(tip.getText()).contains(function.name()).contains("throttled");
+        assertThat(onFx(() -> pane().results().strip().figure("summary-throttles")))
+                .isEqualTo(String.format("%,d", report.simulation().totals().throttles()));
     }
 
     @Test

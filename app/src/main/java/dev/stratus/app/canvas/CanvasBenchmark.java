@@ -165,7 +165,7 @@ public final class CanvasBenchmark {
             long start = now();
             EditorModel model = new EditorModel(project);
             DiagramView view = new DiagramView();
-            view.bind(model);
+            view.bind(new DiagramEditor(model));
             Scene scene = new Scene(view, WIDTH, HEIGHT);
             javafx.stage.Stage stage = new javafx.stage.Stage();
             stage.setScene(scene);
@@ -194,7 +194,7 @@ public final class CanvasBenchmark {
         dragged.forEach(v -> starts.put(v.nodeId(), new Position(v.getLayoutX(), v.getLayoutY())));
         for (int i = 0; i < steps; i++) {
             // What a drag does per mouse event: the boxes follow the pointer on the grid.
-            double d = DiagramView.snap(i * 7);
+            double d = DiagramEditor.snap(i * 7);
             bench.step(() -> dragged.forEach(v -> {
                 Position p = starts.get(v.nodeId());
                 v.relocate(p.x() + d, p.y() + d / 2);
@@ -288,6 +288,9 @@ public final class CanvasBenchmark {
         if (!started.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("JavaFX did not start within 30 s");
         }
+        // Each round closes its stage; without this, closing the last one may end the FX thread
+        // before the next round's stage is made, and the benchmark waits for it forever.
+        Platform.setImplicitExit(false);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {

@@ -1,7 +1,6 @@
 package dev.stratus.app.canvas;
 
 import dev.stratus.app.edit.EditorModel;
-import dev.stratus.app.edit.Edits;
 import dev.stratus.model.NodeKind;
 import dev.stratus.model.Position;
 import java.util.HashMap;
@@ -29,8 +28,8 @@ import javafx.util.Duration;
  * What a person does on an editable {@link DiagramView} with the mouse and the keyboard: select
  * (click, Shift or Ctrl click, rubber band), move (drag, snapped to the grid, one undoable step per
  * drag), connect (drag from a port), pan (middle button, or Space and drag), drop from the palette,
- * rename in place, and the canvas keys. Every change goes through the view's operations, so through
- * the editor's undo stack.
+ * rename in place, and the canvas keys. The view draws and this class follows the pointer; every
+ * change to the design is a command of the {@link DiagramEditor}, so one step on the undo stack.
  */
 final class CanvasGestures {
 
@@ -49,6 +48,7 @@ final class CanvasGestures {
     }
 
     private final DiagramView view;
+    private final DiagramEditor editor;
     private final EditorModel model;
     private final Rectangle rubberBand = new Rectangle();
     private final Line connector = new Line();
@@ -66,9 +66,10 @@ final class CanvasGestures {
     private Set<String> bandBase = Set.of();
     private TextField renaming;
 
-    CanvasGestures(DiagramView view, EditorModel model) {
+    CanvasGestures(DiagramView view, DiagramEditor editor) {
         this.view = view;
-        this.model = model;
+        this.editor = editor;
+        this.model = editor.model();
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setManaged(false);
         rubberBand.setVisible(false);
@@ -127,6 +128,10 @@ final class CanvasGestures {
         boolean toggle = event.isShiftDown() || event.isShortcutDown() || event.isControlDown();
         Node target = (Node) event.getTarget();
         NodeView node = enclosing(target, NodeView.class);
+        if (node == null && view.isInLayer(target)) {
+            // A layer's shape that takes the mouse, drawn over a box after all: the box gets the press.
+            node = nodeAt(view.toCanvas(event.getX(), event.getY())).orElse(null);
+        }
         if (node != null && target == node.port()) {
             mode = Mode.CONNECT;
             grabbed = node;
@@ -137,7 +142,7 @@ final class CanvasGestures {
             connector.setEndY(connector.getStartY());
             connector.setVisible(true);
         } else if (node != null) {
-            select(node.nodeId(), toggle);
+            editor.select(node.nodeId(), toggle);
             if (model.selection().contains(node.nodeId())) {
                 mode = Mode.MOVE;
                 grabbed = node;
@@ -149,7 +154,7 @@ final class CanvasGestures {
                 mode = Mode.NONE;
             }
         } else if (enclosing(target, EdgeView.class) != null) {
-            select(enclosing(target, EdgeView.class).edge().id(), toggle);
+            editor.select(enclosing(target, EdgeView.class).edge().id(), toggle);
             mode = Mode.NONE;
         } else {
             mode = Mode.RUBBER_BAND;
@@ -159,17 +164,6 @@ final class CanvasGestures {
             }
         }
         event.consume();
-    }
-
-    private void select(String id, boolean toggle) {
-        if (toggle) {
-            if (!model.selection().remove(id)) {
-                model.selection().add(id);
-            }
-        } else if (!model.selection().contains(id)) {
-            model.selection().clear();
-            model.selection().add(id);
-        }
     }
 
     private void dragged(MouseEvent event) {
@@ -202,8 +196,8 @@ final class CanvasGestures {
         double rawX = start.x() + (x - pressX) / zoom;
         double rawY = start.y() + (y - pressY) / zoom;
         // The grabbed box snaps to the grid; the others keep their distance from it.
-        double dx = DiagramView.snap(rawX) - start.x();
-        double dy = DiagramView.snap(rawY) - start.y();
+        double dx = DiagramEditor.snap(rawX) - start.x();
+        double dy = DiagramEditor.snap(rawY) - start.y();
         moved = dx != 0 || dy != 0;
         for (Map.Entry<String, Position> e : moveStart.entrySet()) {
             view.nodeView(e.getKey())
@@ -240,8 +234,8 @@ final class CanvasGestures {
             view.nodeView(id).ifPresent(v -> to.put(id, new Position(v.getLayoutX(), v.getLayoutY())));
         }
         moveStart.clear();
-        if (moved && !to.isEmpty()) {
-            view.apply(Edits.move(to));
+        if (moved) {
+            editor.move(to);
         }
     }
 
@@ -252,7 +246,7 @@ final class CanvasGestures {
         if (target.isEmpty() || target.get() == grabbed) {
             return;
         }
-        Optional<String> refused = view.connect(grabbed.nodeId(), target.get().nodeId());
+        Optional<String> refused = editor.connect(grabbed.nodeId(), target.get().nodeId());
         refused.ifPresent(reason -> showRefusal(reason, x, y));
     }
 
@@ -327,7 +321,7 @@ final class CanvasGestures {
     private void dropped(DragEvent event) {
         Optional<NodeKind> kind = kindOf(event);
         if (kind.isPresent()) {
-            view.placeNode(kind.get(), view.toCanvas(event.getX(), event.getY()));
+            editor.placeNode(kind.get(), view.toCanvas(event.getX(), event.getY()));
             view.requestFocus();
         }
         event.setDropCompleted(kind.isPresent());
@@ -352,14 +346,14 @@ final class CanvasGestures {
         if (event.getTarget() instanceof TextInputControl) {
             return;
         }
-        double step = event.isShiftDown() ? 10 * DiagramView.GRID : DiagramView.GRID;
+        double step = event.isShiftDown() ? 10 * DiagramEditor.GRID : DiagramEditor.GRID;
         KeyCode code = event.getCode();
         switch (code) {
-            case DELETE, BACK_SPACE -> view.deleteSelection();
-            case LEFT -> view.nudge(-step, 0);
-            case RIGHT -> view.nudge(step, 0);
-            case UP -> view.nudge(0, -step);
-            case DOWN -> view.nudge(0, step);
+            case DELETE, BACK_SPACE -> editor.deleteSelection();
+            case LEFT -> editor.nudge(-step, 0);
+            case RIGHT -> editor.nudge(step, 0);
+            case UP -> editor.nudge(0, -step);
+            case DOWN -> editor.nudge(0, step);
             case F2 -> view.renameSelected();
             case ESCAPE -> model.selection().clear();
             case SPACE -> spaceDown = true;
@@ -421,10 +415,7 @@ final class CanvasGestures {
         }
         renaming = null;
         view.editLayer.getChildren().remove(field);
-        String name = field.getText().strip();
-        if (!name.isEmpty()) {
-            view.apply(Edits.rename((String) field.getUserData(), name));
-        }
+        editor.rename((String) field.getUserData(), field.getText());
     }
 
     private void cancelRename() {

@@ -1,35 +1,17 @@
 package dev.stratus.app.canvas;
 
-import dev.stratus.app.edit.Edit;
 import dev.stratus.app.edit.EditorModel;
-import dev.stratus.app.edit.Edits;
-import dev.stratus.app.edit.Ids;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.layout.LayeredLayout;
-import dev.stratus.model.Architecture;
-import dev.stratus.model.ConnectionRules;
-import dev.stratus.model.Edge;
-import dev.stratus.model.Layout;
-import dev.stratus.model.Node;
-import dev.stratus.model.NodeDefaults;
-import dev.stratus.model.NodeKind;
-import dev.stratus.model.Position;
 import dev.stratus.model.Project;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
@@ -47,21 +29,22 @@ import javafx.scene.transform.Translate;
 
 /**
  * The canvas that draws a project's architecture: a {@link NodeView} per node at its layout
- * position and an {@link EdgeView} per edge, edges below the boxes and route labels above them.
- * Nodes the layout does not place are placed by {@link LayeredLayout#complete}. Edges whose ends are
- * missing are not drawn (the validator reports them).
+ * position and an {@link EdgeView} per edge (made and kept by {@link DiagramDrawing}), edges below
+ * the boxes and route labels above them, with the {@link CanvasLayer}s added to it below and above
+ * the design. Nodes the layout does not place are placed by {@link LayeredLayout#complete}.
  *
  * <p>Everything is drawn in a content group in canvas units (pixels at 100%), which the view shows
  * through a pan ({@link #panXProperty()}, {@link #panYProperty()}, in screen pixels) and a zoom
  * ({@link #zoomProperty()}, 1 = 100%). Until the person scrolls or zooms, the view keeps the whole
- * diagram in sight, centred, at no more than 100%. Scrolling pans; scrolling with the shortcut key
- * (Ctrl, or Cmd on macOS) zooms about the pointer.
+ * diagram in sight, centred, at no more than 100%; a new project is fitted again, an edit is not.
+ * Scrolling pans; scrolling with the shortcut key (Ctrl, or Cmd on macOS) zooms about the pointer.
  *
  * <p>Two uses: {@code new DiagramView()} and {@link #setProject} draw a read-only picture; {@link
- * #bind(EditorModel)} makes it the studio's editing canvas, which draws the model's project as it
- * changes, shows the model's selection (style class {@code selected}) and makes every change through
- * {@link EditorModel#apply}, so every change is undoable. The gestures are in {@link
- * CanvasGestures}; the public operations below are what the window's menus and keys call.
+ * #bind(DiagramEditor)} makes it the studio's editing canvas, which draws the editor's project as it
+ * changes, shows its selection (style class {@code selected}) and hands every edit the person makes
+ * with the mouse and keys ({@link CanvasGestures}) to the {@link DiagramEditor}, so every change is
+ * undoable. What stays here is what needs the drawn views: the viewport, renaming in place and
+ * revealing a node.
  */
 public final class DiagramView extends Region {
 
@@ -73,44 +56,30 @@ public final class DiagramView extends Region {
     /** Space kept around the diagram when it is fitted, canvas units. */
     public static final double MARGIN = 28;
 
-    /** The grid nodes snap to when placed or moved, canvas units. */
-    public static final double GRID = 20;
-
-    /** How far each paste lands from what was copied, canvas units. */
-    public static final double PASTE_OFFSET = 2 * GRID;
-
     /** One step of {@link #zoomIn()} and {@link #zoomOut()}. */
     public static final double ZOOM_STEP = 1.25;
 
-    private static final double PARALLEL_SPACING = 10;
+    /** From this many nodes on, boxes are drawn without their shadow, which is slow to paint. */
+    public static final int LARGE_DESIGN = 150;
+
     private static final String CANVAS_STYLESHEET = "/dev/stratus/assets/theme/canvas.css";
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
-    private final Group edgeLayer = new Group();
-    private final Group nodeLayer = new Group();
-    private final Group labelLayer = new Group();
+    private final DiagramDrawing drawing = new DiagramDrawing(this::requestLayout);
+    private final CanvasLayers layers = new CanvasLayers();
+    /** What the gestures show while the person edits (the connector, the rename field), on top. */
     final Group editLayer = new Group();
-    private final Group content = new Group(edgeLayer, nodeLayer, labelLayer, editLayer);
+
+    private final Group content =
+            new Group(layers.below, drawing.edgeLayer, drawing.nodeLayer, drawing.labelLayer, layers.above, editLayer);
     private final Label placeholder = new Label("This design has no nodes yet.");
-    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
-    private final List<EdgeView> edgeViews = new ArrayList<>();
-    private final Map<String, EdgeView> edgeViewsById = new HashMap<>();
-    private Layout layout = Layout.EMPTY;
     private double fitLimit = 1;
     private boolean fitting = true;
-    private EditorModel model;
+    private DiagramEditor editor;
     private CanvasGestures gestures;
-    private Clipboard clipboard = Clipboard.EMPTY;
-    private int pastes;
-    private boolean applying;
-    private boolean labelsDirty = true;
-
-    /** From this many nodes on, boxes are drawn without their shadow, which is slow to paint. */
-    public static final int LARGE_DESIGN = 150;
 
     public DiagramView() {
         getStyleClass().add("diagram-view");
@@ -138,7 +107,7 @@ public final class DiagramView extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
     }
 
-    // ---- drawing ---------------------------------------------------------------------------
+    // ---- what is drawn ---------------------------------------------------------------------
 
     /** The project drawn; {@code null} before the first {@link #setProject} or {@link #bind}. */
     public ReadOnlyObjectProperty<Project> projectProperty() {
@@ -156,19 +125,20 @@ public final class DiagramView extends Region {
 
     /**
      * Makes this the editing canvas of {@code editor}: from now on it draws the editor's project as
-     * it changes, shows its selection, and changes it only through {@link EditorModel#apply}. Call
-     * once.
+     * it changes, shows its selection, and hands the person's edits to {@code editor}. Call once.
      */
-    public void bind(EditorModel editor) {
-        if (model != null) {
+    public void bind(DiagramEditor editor) {
+        if (this.editor != null) {
             throw new IllegalStateException("the canvas is already bound to an editor");
         }
-        model = Objects.requireNonNull(editor, "editor");
+        this.editor = Objects.requireNonNull(editor, "editor");
         getStyleClass().add("editable");
         setFocusTraversable(true);
+        drawing.setEditable(true);
         gestures = new CanvasGestures(this, editor);
-        editor.projectProperty().addListener((o, before, after) -> show(after, shouldRefit(before, after)));
-        editor.selection().addListener((SetChangeListener<String>) change -> {
+        EditorModel model = editor.model();
+        model.projectProperty().addListener((o, before, after) -> show(after, shouldRefit(before, after)));
+        model.selection().addListener((SetChangeListener<String>) change -> {
             if (change.wasAdded()) {
                 markSelected(change.getElementAdded(), true);
             }
@@ -176,12 +146,12 @@ public final class DiagramView extends Region {
                 markSelected(change.getElementRemoved(), false);
             }
         });
-        show(editor.project(), true);
+        show(model.project(), true);
     }
 
-    /** The editor this canvas edits, if it is bound to one. */
-    public Optional<EditorModel> editor() {
-        return Optional.ofNullable(model);
+    /** The editor whose project this canvas draws and edits, if it is bound to one. */
+    public Optional<DiagramEditor> editor() {
+        return Optional.ofNullable(editor);
     }
 
     /**
@@ -189,7 +159,7 @@ public final class DiagramView extends Region {
      * works on stays where it is.
      */
     private boolean shouldRefit(Project before, Project after) {
-        if (applying || before == null) {
+        if (editor.isApplying() || before == null) {
             return before == null;
         }
         Set<String> old = new HashSet<>();
@@ -198,30 +168,98 @@ public final class DiagramView extends Region {
                 && after.architecture().nodes().stream().noneMatch(n -> old.contains(n.id()));
     }
 
-    /** The positions the nodes are drawn at: the project's layout, completed for unplaced nodes. */
-    public Layout completedLayout() {
-        return layout;
-    }
-
     /** The views of the nodes, in the order of the design. */
     public List<NodeView> nodeViews() {
-        return List.copyOf(nodeViews.values());
+        return List.copyOf(drawing.nodeViews());
     }
 
     /** The view of the node with this id, if it is drawn. */
     public Optional<NodeView> nodeView(String nodeId) {
-        return Optional.ofNullable(nodeViews.get(nodeId));
+        return drawing.nodeView(nodeId);
     }
 
     /** The views of the edges that are drawn, in the order of the design. */
     public List<EdgeView> edgeViews() {
-        return Collections.unmodifiableList(edgeViews);
+        return drawing.edgeViews();
     }
 
     /** The view of the edge with this id, if it is drawn. */
     public Optional<EdgeView> edgeView(String edgeId) {
-        return Optional.ofNullable(edgeViewsById.get(edgeId));
+        return drawing.edgeView(edgeId);
     }
+
+    /**
+     * Draws {@code next}, keeping the views of what did not change, then tells the layers.
+     *
+     * @param refit whether to show the whole diagram again; else an editing canvas stays put
+     */
+    private void show(Project next, boolean refit) {
+        project.set(next);
+        drawing.show(next, LayeredLayout.complete(next.architecture(), next.layout()));
+        // Only on a change: touching the view's style classes restyles all 500 boxes.
+        boolean large = drawing.nodeCount() >= LARGE_DESIGN;
+        if (large != getStyleClass().contains("large")) {
+            if (large) {
+                getStyleClass().add("large");
+            } else {
+                getStyleClass().remove("large");
+            }
+        }
+        if (editor != null) {
+            for (String id : editor.model().selection()) {
+                markSelected(id, true);
+            }
+        }
+        placeholder.setVisible(drawing.isEmpty());
+        if (refit) {
+            fitting = true;
+        } else if (editor != null) {
+            fitting = false;
+        }
+        requestLayout();
+        layers.viewsChanged(this);
+    }
+
+    private void markSelected(String id, boolean selected) {
+        drawing.view(id).ifPresent(view -> {
+            boolean has = view.getStyleClass().contains("selected");
+            if (selected && !has) {
+                view.getStyleClass().add("selected");
+            } else if (!selected && has) {
+                view.getStyleClass().remove("selected");
+            }
+        });
+    }
+
+    // ---- layers ----------------------------------------------------------------------------
+
+    /**
+     * Draws {@code layer}'s {@link CanvasLayer#below()} under the edges and its {@link
+     * CanvasLayer#above()} over the nodes and route labels, above the layers added before it, and
+     * calls its {@link CanvasLayer#viewsChanged} once now. Adding a layer twice does nothing.
+     */
+    public void addLayer(CanvasLayer layer) {
+        if (layers.add(layer)) {
+            layer.viewsChanged(this);
+        }
+    }
+
+    /** Takes {@code layer} off the canvas; it is told nothing more. */
+    public void removeLayer(CanvasLayer layer) {
+        layers.remove(layer);
+    }
+
+    /** The layers, bottom to top. */
+    public List<CanvasLayer> layers() {
+        return layers.all();
+    }
+
+    /** Whether {@code node} is part of a layer's drawing rather than of the design. */
+    boolean isInLayer(javafx.scene.Node node) {
+        return layers.contains(node);
+    }
+
+    // ---- viewport --------------------------------------------------------------------------
 
     /** Zoom factor, 1 = 100%. */
     public DoubleProperty zoomProperty() {
@@ -236,21 +274,9 @@ public final class DiagramView extends Region {
         return panY;
     }
 
-    /**
-     * The last thing the canvas has to tell the person, such as why a connection was refused; the
-     * window shows it in its status bar. Empty when there is nothing to say.
-     */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
     /** Puts overlays (rubber band, refusal) above the canvas, in view pixels. */
     void addOverlays(javafx.scene.Node... overlays) {
         getChildren().addAll(overlays);
-    }
-
-    void say(String text) {
-        message.set(text);
     }
 
     /**
@@ -258,14 +284,14 @@ public final class DiagramView extends Region {
      * Empty bounds at the origin when there are no nodes.
      */
     public Bounds contentBounds() {
-        if (nodeViews.isEmpty()) {
+        if (drawing.isEmpty()) {
             return new BoundingBox(0, 0, 0, 0);
         }
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
-        for (NodeView view : nodeViews.values()) {
+        for (NodeView view : drawing.nodeViews()) {
             EdgeGeometry.Box box = view.box();
             minX = Math.min(minX, box.x());
             minY = Math.min(minY, box.y());
@@ -317,44 +343,11 @@ public final class DiagramView extends Region {
         if (fitting) {
             applyFit();
         }
-        if (labelsDirty) {
-            labelsDirty = false;
-            placeRouteLabels();
-        }
+        drawing.placeLabelsIfMoved();
         placeholder.autosize();
         layoutInArea(placeholder, 0, 0, getWidth(), getHeight(), 0, HPos.CENTER, VPos.CENTER);
         if (gestures != null) {
             gestures.layoutOverlays();
-        }
-    }
-
-    /** Puts each route label beside its line where it covers the least of the boxes and other labels. */
-    private void placeRouteLabels() {
-        List<EdgeView> labelled = edgeViews.stream()
-                .filter(e -> e.routeLabel().isPresent() && e.drawnSegment() != null)
-                .toList();
-        if (labelled.isEmpty()) {
-            return;
-        }
-        List<EdgeGeometry.Box> boxes =
-                nodeViews.values().stream().map(NodeView::box).toList();
-        List<EdgeGeometry.Segment> lines =
-                edgeViews.stream().map(EdgeView::drawnSegment).toList();
-        List<EdgeGeometry.Box> placed = new ArrayList<>();
-        for (EdgeView edge : labelled) {
-            Label label = edge.routeLabel().orElseThrow();
-            EdgeGeometry.Segment line = edge.drawnSegment();
-            List<EdgeGeometry.Segment> others = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                if (edgeViews.get(i) != edge && lines.get(i) != null) {
-                    others.add(lines.get(i));
-                }
-            }
-            double width = label.prefWidth(-1);
-            double height = label.prefHeight(width);
-            EdgeGeometry.Point corner = LabelPlacement.place(line, width, height, boxes, others, placed);
-            label.relocate(corner.x(), corner.y());
-            placed.add(new EdgeGeometry.Box(corner.x(), corner.y(), width, height));
         }
     }
 
@@ -404,377 +397,6 @@ public final class DiagramView extends Region {
         panY.set(y - canvas.getY() * clamped);
     }
 
-    /**
-     * Draws {@code next}: node views whose node did not change are kept, so moving nodes or editing
-     * one node does not rebuild 500 boxes; edge views are rebuilt only when an edge or an end changed.
-     */
-    private void show(Project next, boolean refit) {
-        project.set(next);
-        Architecture architecture = next.architecture();
-        layout = LayeredLayout.complete(architecture, next.layout());
-        Map<String, NodeView> views = new LinkedHashMap<>();
-        boolean nodesChanged = false;
-        for (Node node : architecture.nodes()) {
-            if (views.containsKey(node.id())) {
-                continue; // a duplicate id: the validator reports it, the first node is drawn
-            }
-            NodeView view = nodeViews.get(node.id());
-            if (view == null || !view.node().equals(node) || view.provider() != next.provider()) {
-                view = NodeView.of(node, next.provider());
-                view.setEditable(model != null);
-                nodesChanged = true;
-            }
-            views.put(node.id(), view);
-        }
-        nodesChanged |= views.size() != nodeViews.size()
-                || !List.copyOf(views.keySet()).equals(List.copyOf(nodeViews.keySet()));
-        List<Edge> oldEdges = edgeViews.stream().map(EdgeView::edge).toList();
-        if (nodesChanged) {
-            Set<NodeView> kept = new HashSet<>(views.values());
-            Set<NodeView> gone = new HashSet<>(nodeViews.values());
-            gone.removeAll(kept);
-            kept.removeAll(nodeViews.values());
-            nodeLayer.getChildren().removeAll(gone);
-            nodeLayer.getChildren().addAll(kept); // the new views, in no particular order
-        }
-        nodeViews.clear();
-        nodeViews.putAll(views);
-        // Only on a change: touching the view's style classes restyles all 500 boxes.
-        boolean large = views.size() >= LARGE_DESIGN;
-        if (large != getStyleClass().contains("large")) {
-            if (large) {
-                getStyleClass().add("large");
-            } else {
-                getStyleClass().remove("large");
-            }
-        }
-        for (NodeView view : views.values()) {
-            layout.positionOf(view.nodeId()).ifPresent(view::moveTo);
-        }
-        if (nodesChanged || !oldEdges.equals(architecture.edges())) {
-            rebuildEdges(architecture.edges());
-        }
-        if (model != null) {
-            for (String id : model.selection()) {
-                markSelected(id, true);
-            }
-        }
-        placeholder.setVisible(nodeViews.isEmpty());
-        if (refit) {
-            fitting = true;
-        } else if (model != null) {
-            fitting = false;
-        }
-        requestLayout();
-    }
-
-    /**
-     * Draws {@code edges}, keeping the view of every edge that did not change and whose ends are
-     * drawn by the same node views as before: adding one edge to 800 does not redraw 800.
-     */
-    private void rebuildEdges(List<Edge> edges) {
-        Map<String, EdgeView> old = new HashMap<>();
-        for (EdgeView view : edgeViews) {
-            old.putIfAbsent(view.edge().id(), view);
-        }
-        Set<EdgeView> reused = new HashSet<>();
-        List<EdgeView> added = new ArrayList<>();
-        edgeViews.clear();
-        edgeViewsById.clear();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> pairs = countPairs(edges);
-        for (Edge edge : edges) {
-            NodeView from = nodeViews.get(edge.from());
-            NodeView to = nodeViews.get(edge.to());
-            if (from == null || to == null) {
-                continue;
-            }
-            String pair = pairKey(edge);
-            int index = seen.merge(pair, 1, Integer::sum) - 1;
-            double offset = (index - (pairs.get(pair) - 1) / 2.0) * PARALLEL_SPACING;
-            if (edge.from().compareTo(edge.to()) > 0) {
-                offset = -offset; // measured against the pair's own direction, so both ways part
-            }
-            EdgeView view = old.get(edge.id());
-            if (view == null
-                    || reused.contains(view)
-                    || !view.edge().equals(edge)
-                    || view.source() != from
-                    || view.target() != to
-                    || view.offset() != offset) {
-                boolean synchronous = ConnectionRules.isSynchronous(
-                        from.node().kind(), to.node().kind(), edge.invocation());
-                view = new EdgeView(edge, from, to, synchronous, offset);
-                view.setEditable(model != null);
-                view.setOnRedrawn(this::labelsMoved);
-                added.add(view);
-            } else {
-                reused.add(view);
-            }
-            edgeViews.add(view);
-            edgeViewsById.putIfAbsent(edge.id(), view);
-        }
-        Set<javafx.scene.Node> goneLines = new HashSet<>();
-        Set<javafx.scene.Node> goneLabels = new HashSet<>();
-        for (EdgeView view : old.values()) {
-            if (!reused.contains(view)) {
-                view.dispose();
-                goneLines.add(view);
-                view.routeLabel().ifPresent(goneLabels::add);
-            }
-        }
-        edgeLayer.getChildren().removeAll(goneLines);
-        labelLayer.getChildren().removeAll(goneLabels);
-        edgeLayer.getChildren().addAll(added);
-        for (EdgeView view : added) {
-            view.routeLabel().ifPresent(labelLayer.getChildren()::add);
-        }
-        labelsMoved();
-    }
-
-    private void labelsMoved() {
-        if (!labelsDirty) {
-            labelsDirty = true;
-            requestLayout();
-        }
-    }
-
-    private void markSelected(String id, boolean selected) {
-        javafx.scene.Node view = nodeViews.get(id);
-        if (view == null) {
-            view = edgeViewsById.get(id);
-        }
-        if (view == null) {
-            return;
-        }
-        boolean has = view.getStyleClass().contains("selected");
-        if (selected && !has) {
-            view.getStyleClass().add("selected");
-        } else if (!selected && has) {
-            view.getStyleClass().remove("selected");
-        }
-    }
-
-    private Map<String, Integer> countPairs(List<Edge> edges) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Edge edge : edges) {
-            if (nodeViews.containsKey(edge.from()) && nodeViews.containsKey(edge.to())) {
-                counts.merge(pairKey(edge), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    /** The two ends of an edge, in a fixed order, so that A→B and B→A share a key. */
-    private static String pairKey(Edge edge) {
-        return edge.from().compareTo(edge.to()) <= 0
-                ? edge.from() + "\u0000" + edge.to()
-                : edge.to() + "\u0000" + edge.from();
-    }
-
-    // ---- editing ---------------------------------------------------------------------------
-
-    private EditorModel editing() {
-        if (model == null) {
-            throw new IllegalStateException("this canvas is a picture: bind it to an editor to edit");
-        }
-        return model;
-    }
-
-    /** Applies {@code edit} as one undoable step, without refitting the view. */
-    void apply(Edit edit) {
-        applying = true;
-        try {
-            editing().apply(edit);
-        } finally {
-            applying = false;
-        }
-    }
-
-    /** A grid point: {@code value} rounded to the nearest multiple of {@link #GRID}. */
-    public static double snap(double value) {
-        return Math.round(value / GRID) * GRID;
-    }
-
-    /**
-     * Adds a new node of {@code kind} centred on the canvas point {@code at} (canvas units),
-     * snapped to the grid, and selects it. Returns its id. What a drop from the palette does.
-     */
-    public String placeNode(NodeKind kind, Point2D at) {
-        Position corner = new Position(snap(at.getX() - NodeView.WIDTH / 2), snap(at.getY() - NodeView.HEIGHT / 2));
-        return addNode(kind, corner);
-    }
-
-    /** Adds a new node of {@code kind} with its top-left corner at {@code corner}, selects it, returns its id. */
-    public String addNode(NodeKind kind, Position corner) {
-        Project current = editing().project();
-        String id = Ids.newId(current, kind.id().replace("-trigger", ""));
-        Node node = NodeDefaults.of(kind, id, Ids.newName(current, kind));
-        apply(Edits.addNode(node, corner));
-        model.selection().clear();
-        model.selection().add(id);
-        return id;
-    }
-
-    /**
-     * Connects node {@code fromId} to node {@code toId} when {@link ConnectionRules} allow it, with
-     * the default batching for queues and streams and a route {@code GET /<function name>} for a
-     * gateway's edge. Returns why the connection was refused, or empty when it was made; a refusal
-     * is also put in {@link #messageProperty()}.
-     */
-    public Optional<String> connect(String fromId, String toId) {
-        Project current = editing().project();
-        Architecture architecture = current.architecture();
-        Optional<Node> from = architecture.node(fromId);
-        Optional<Node> to = architecture.node(toId);
-        Optional<String> refusal;
-        if (from.isEmpty() || to.isEmpty()) {
-            refusal = Optional.of("There is no node " + (from.isEmpty() ? fromId : toId) + " to connect.");
-        } else if (fromId.equals(toId)) {
-            refusal = Optional.of("A node cannot be connected to itself here.");
-        } else if (architecture.edges().stream().anyMatch(e -> e.from().equals(fromId) && e.to().equals(toId))) {
-            refusal = Optional.of(NodeView.displayName(from.get()) + " is already connected to "
-                    + NodeView.displayName(to.get()) + ".");
-        } else {
-            refusal = ConnectionRules.refusal(from.get().kind(), to.get().kind());
-        }
-        if (refusal.isPresent()) {
-            say(refusal.get());
-            return refusal;
-        }
-        NodeKind fromKind = from.get().kind();
-        Edge edge = Edge.of(Ids.newEdgeId(current), fromId, toId)
-                .withBatching(ConnectionRules.defaultBatching(fromKind).orElse(null));
-        if (fromKind.category() == NodeKind.Category.GATEWAY) {
-            edge = edge.withRoute("GET /" + to.get().name());
-        }
-        apply(Edits.connect(edge));
-        say("Connected " + NodeView.displayName(from.get()) + " to " + NodeView.displayName(to.get()) + ".");
-        return Optional.empty();
-    }
-
-    /** Deletes the selected nodes and edges, with every edge of a deleted node. */
-    public void deleteSelection() {
-        Set<String> selected = Set.copyOf(editing().selection());
-        if (!selected.isEmpty()) {
-            apply(Edits.delete(selected));
-            model.selection().clear();
-        }
-    }
-
-    /** Copies the selected nodes and the edges between them, for {@link #paste()}. */
-    public void copySelection() {
-        Clipboard copied = Clipboard.of(editing().project(), model.selection(), layout.positions());
-        if (!copied.isEmpty()) {
-            clipboard = copied;
-            pastes = 0;
-        }
-    }
-
-    /** Whether {@link #paste()} has something to paste. */
-    public boolean canPaste() {
-        return !clipboard.isEmpty();
-    }
-
-    /**
-     * Adds copies of what was copied, each paste {@link #PASTE_OFFSET} further away, with fresh ids
-     * and names and the edges between them; selects the copies.
-     */
-    public void paste() {
-        if (clipboard.isEmpty()) {
-            return;
-        }
-        pastes++;
-        pasteFrom(clipboard, pastes * PASTE_OFFSET, "Paste");
-    }
-
-    /** Copies the selection beside itself in one step, leaving the clipboard as it was. */
-    public void duplicateSelection() {
-        Clipboard copied = Clipboard.of(editing().project(), model.selection(), layout.positions());
-        if (!copied.isEmpty()) {
-            pasteFrom(copied, PASTE_OFFSET, "Duplicate");
-        }
-    }
-
-    private void pasteFrom(Clipboard from, double offset, String what) {
-        int count = from.nodes().size();
-        Clipboard.Paste paste =
-                from.pasteInto(model.project(), offset, offset, count == 1 ? what : what + " " + count + " nodes");
-        apply(paste.edit());
-        model.selection().clear();
-        model.selection().addAll(paste.nodeIds());
-    }
-
-    /** Selects every node and edge. */
-    public void selectAll() {
-        Set<String> all = new HashSet<>(nodeViews.keySet());
-        all.addAll(edgeViewsById.keySet());
-        editing().selection().addAll(all);
-    }
-
-    /** Moves the selected nodes by {@code dx}, {@code dy} canvas units, in one undoable step. */
-    public void nudge(double dx, double dy) {
-        Map<String, Position> moved = new HashMap<>();
-        for (String id : editing().selection()) {
-            layout.positionOf(id)
-                    .filter(p -> nodeViews.containsKey(id))
-                    .ifPresent(p -> moved.put(id, new Position(p.x() + dx, p.y() + dy)));
-        }
-        if (!moved.isEmpty()) {
-            apply(Edits.move(moved));
-        }
-    }
-
-    /** Lays the whole design out left to right ({@link LayeredLayout}), in one undoable step, and fits it. */
-    public void arrange() {
-        apply(Edits.layout(LayeredLayout.of(editing().project().architecture())));
-        fitToWindow();
-    }
-
-    /** Starts renaming the selected node in place; Enter keeps the new name, Escape cancels. */
-    public void renameSelected() {
-        editing().selection().stream()
-                .filter(nodeViews::containsKey)
-                .findFirst()
-                .ifPresent(id -> gestures.startRename(nodeViews.get(id)));
-    }
-
-    /** Selects the node or edge {@code id} alone and pans so that it is in sight. */
-    public void reveal(String id) {
-        EditorModel editor = editing();
-        NodeView node = nodeViews.get(id);
-        EdgeView edge = edgeViewsById.get(id);
-        if (node == null && edge == null) {
-            return;
-        }
-        editor.selection().retainAll(Set.of(id));
-        editor.selection().add(id);
-        EdgeGeometry.Box box = node != null
-                ? node.box()
-                : span(edge.source().box(), edge.target().box());
-        Point2D topLeft = toView(box.x(), box.y());
-        Point2D bottomRight = toView(box.x() + box.width(), box.y() + box.height());
-        boolean inSight = topLeft.getX() >= 0
-                && topLeft.getY() >= 0
-                && bottomRight.getX() <= getWidth()
-                && bottomRight.getY() <= getHeight();
-        if (!inSight) {
-            fitting = false;
-            panX.set(getWidth() / 2 - (box.x() + box.width() / 2) * zoom.get());
-            panY.set(getHeight() / 2 - (box.y() + box.height() / 2) * zoom.get());
-        }
-    }
-
-    private static EdgeGeometry.Box span(EdgeGeometry.Box a, EdgeGeometry.Box b) {
-        double x = Math.min(a.x(), b.x());
-        double y = Math.min(a.y(), b.y());
-        return new EdgeGeometry.Box(
-                x,
-                y,
-                Math.max(a.x() + a.width(), b.x() + b.width()) - x,
-                Math.max(a.y() + a.height(), b.y() + b.height()) - y);
-    }
-
     /** Zooms in one step about the middle of the view. */
     public void zoomIn() {
         zoomAbout(zoom.get() * ZOOM_STEP, getWidth() / 2, getHeight() / 2);
@@ -794,5 +416,48 @@ public final class DiagramView extends Region {
     public void fitToWindow() {
         fit(1);
         requestLayout();
+    }
+
+    // ---- what needs the drawn views --------------------------------------------------------
+
+    private DiagramEditor editing() {
+        if (editor == null) {
+            throw new IllegalStateException("this canvas is a picture: bind it to an editor to edit");
+        }
+        return editor;
+    }
+
+    /** Starts renaming the selected node in place; Enter keeps the new name, Escape cancels. */
+    public void renameSelected() {
+        editing().model().selection().stream()
+                .map(drawing::nodeView)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(gestures::startRename);
+    }
+
+    /** Selects the node or edge {@code id} alone and pans so that it is in sight. */
+    public void reveal(String id) {
+        DiagramEditor editing = editing();
+        Optional<EdgeGeometry.Box> box = drawing.nodeView(id)
+                .map(NodeView::box)
+                .or(() -> drawing.edgeView(id)
+                        .map(e -> e.source().box().union(e.target().box())));
+        if (box.isEmpty()) {
+            return;
+        }
+        editing.selectOnly(id);
+        EdgeGeometry.Box b = box.get();
+        Point2D topLeft = toView(b.x(), b.y());
+        Point2D bottomRight = toView(b.x() + b.width(), b.y() + b.height());
+        boolean inSight = topLeft.getX() >= 0
+                && topLeft.getY() >= 0
+                && bottomRight.getX() <= getWidth()
+                && bottomRight.getY() <= getHeight();
+        if (!inSight) {
+            fitting = false;
+            panX.set(getWidth() / 2 - (b.x() + b.width() / 2) * zoom.get());
+            panY.set(getHeight() / 2 - (b.y() + b.height() / 2) * zoom.get());
+        }
     }
 }

@@ -34,6 +34,17 @@ final class EdgeGeometry {
         boolean contains(Point p) {
             return p.x() >= x && p.x() <= x + width && p.y() >= y && p.y() <= y + height;
         }
+
+        /** The smallest box that holds this one and {@code other}. */
+        Box union(Box other) {
+            double left = Math.min(x, other.x);
+            double top = Math.min(y, other.y);
+            return new Box(
+                    left,
+                    top,
+                    Math.max(x + width, other.x + other.width) - left,
+                    Math.max(y + height, other.y + other.height) - top);
+        }
     }
 
     /** A straight piece of line from {@code start} to {@code end}. */

@@ -6,6 +6,9 @@ import dev.stratus.model.Edge;
 import dev.stratus.model.NodeKind.Category;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurveTo;
@@ -21,7 +24,8 @@ import javafx.scene.shape.Polygon;
  * small label at the middle of the line; that label is a separate node ({@link #routeLabel()}) so
  * the canvas can draw it above the boxes.
  *
- * <p>The view follows its two {@link NodeView}s: when either moves, the line is drawn again.
+ * <p>The view follows its two {@link NodeView}s: when either moves, the line is drawn again and
+ * {@link #lineProperty()} changes, so what a {@link CanvasLayer} draws along it can follow.
  */
 public final class EdgeView extends Group {
 
@@ -42,6 +46,7 @@ public final class EdgeView extends Group {
     private final Polygon arrow = new Polygon();
     private final Label routeLabel;
     private Segment labelLine;
+    private final ReadOnlyObjectWrapper<Line> drawn = new ReadOnlyObjectWrapper<>(this, "line");
     private Runnable onRedrawn = () -> {};
 
     /**
@@ -110,6 +115,33 @@ public final class EdgeView extends Group {
         return synchronous;
     }
 
+    /**
+     * Where the edge is drawn, canvas units: from {@code start}, just outside the source's box, to
+     * {@code end}, the tip of the arrow just outside the target's. For an edge from a node to itself
+     * these are the two ends of the loop, which bulges out over the box's top-right corner between
+     * them.
+     */
+    public record Line(Point2D start, Point2D end) {
+
+        /** The point {@code fraction} of the way along the line, from 0 at the start to 1 at the end. */
+        public Point2D at(double fraction) {
+            return start.interpolate(end, fraction);
+        }
+    }
+
+    /** Where the edge is drawn; empty when it is not (its boxes overlap so that no line shows). */
+    public Optional<Line> line() {
+        return Optional.ofNullable(drawn.get());
+    }
+
+    /**
+     * Where the edge is drawn, {@code null} while it is not; changes each time the line is drawn
+     * somewhere else, such as while the person drags one of its boxes.
+     */
+    public ReadOnlyObjectProperty<Line> lineProperty() {
+        return drawn.getReadOnlyProperty();
+    }
+
     /** The route label of a gateway edge, if it has one. */
     public Optional<Label> routeLabel() {
         return Optional.ofNullable(routeLabel);
@@ -129,6 +161,7 @@ public final class EdgeView extends Group {
             routeLabel.setVisible(shown);
         }
         if (!shown) {
+            drawn.set(null);
             return;
         }
         Point start = segment.get().start();
@@ -142,6 +175,7 @@ public final class EdgeView extends Group {
         hit.getElements().setAll(line.getElements());
         arrow.getPoints().setAll(head[0], head[1], head[2], head[3], head[4], head[5]);
         setLabelLine(segment.get());
+        drawn.set(new Line(new Point2D(start.x(), start.y()), new Point2D(tip.x(), tip.y())));
     }
 
     /** An edge from a node to itself: a loop over the box's top-right corner. */
@@ -162,6 +196,7 @@ public final class EdgeView extends Group {
         arrow.setVisible(true);
         Point apex = new Point(box.x() + box.width() + LOOP_REACH * 0.6, box.y() - LOOP_REACH * 0.6);
         setLabelLine(new Segment(apex, new Point(apex.x() + 1, apex.y())));
+        drawn.set(new Line(new Point2D(start.x(), start.y()), new Point2D(tip.x(), tip.y())));
     }
 
     /**

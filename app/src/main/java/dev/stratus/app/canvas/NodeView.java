@@ -9,6 +9,8 @@ import dev.stratus.model.Provider;
 import dev.stratus.model.Queue;
 import dev.stratus.model.Service;
 import dev.stratus.model.Trigger;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,7 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  *
  * <p>A view has the style class {@code node-view} plus its category's ({@code trigger}, {@code
  * gateway}, {@code function}, {@code service}) and its JavaFX id is the node's id. It is {@link
- * #WIDTH} x {@link #HEIGHT} canvas units and its layout position is the node's {@link Position}.
+ * #WIDTH} x {@link #HEIGHT} canvas units and its layout position is the node's {@link Position}. A
+ * {@link CanvasLayer} may add style classes of its own to mark it.
  */
 public abstract sealed class NodeView extends Region
         permits NodeView.TriggerView, NodeView.GatewayView, NodeView.FunctionView, NodeView.ServiceView {
@@ -170,6 +173,15 @@ public abstract sealed class NodeView extends Region
     /** Puts the box's top-left corner at {@code position}, in canvas units. */
     public void moveTo(Position position) {
         relocate(position.x(), position.y());
+    }
+
+    /**
+     * The box on the canvas, canvas units: its layout position and fixed size. It changes when the
+     * box moves, also while the person drags it: follow {@link #layoutXProperty()} and {@link
+     * #layoutYProperty()}.
+     */
+    public Bounds bounds() {
+        return new BoundingBox(getLayoutX(), getLayoutY(), WIDTH, HEIGHT);
     }
 
     /** The box on the canvas, from its layout position and fixed size. */

@@ -36,10 +36,10 @@ public final class Placement {
     }
 
     private static boolean overlaps(Position p, double x, double y) {
-        return p.x() < x + NodeView.WIDTH + DiagramView.GRID
-                && x < p.x() + NodeView.WIDTH + DiagramView.GRID
-                && p.y() < y + NodeView.HEIGHT + DiagramView.GRID
-                && y < p.y() + NodeView.HEIGHT + DiagramView.GRID;
+        return p.x() < x + NodeView.WIDTH + DiagramEditor.GRID
+                && x < p.x() + NodeView.WIDTH + DiagramEditor.GRID
+                && p.y() < y + NodeView.HEIGHT + DiagramEditor.GRID
+                && y < p.y() + NodeView.HEIGHT + DiagramEditor.GRID;
     }
 
     /** The dragboard string a palette item carries for {@code kindId}: {@code stratus-node:function}. */

@@ -1,8 +1,7 @@
 package dev.stratus.app.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stratus.project.ProjectFiles;
+import dev.stratus.run.ReportJson;
 import dev.stratus.run.ResultsCsv;
 import dev.stratus.run.RunReport;
 import java.awt.image.BufferedImage;
@@ -47,8 +46,6 @@ public final class ResultFiles {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ResultFiles() {}
 
     /** Writes {@code report} to {@code file} as {@code format}. */
@@ -56,7 +53,7 @@ public final class ResultFiles {
         ProjectFiles.writeAtomically(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (format == Format.JSON) {
-                writer.write(JSON.writeValueAsString(report));
+                writer.write(ReportJson.of(report));
                 writer.write(System.lineSeparator());
             } else {
                 ResultsCsv.write(report, writer);

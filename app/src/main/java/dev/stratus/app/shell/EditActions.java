@@ -1,5 +1,6 @@
 package dev.stratus.app.shell;
 
+import dev.stratus.app.canvas.DiagramEditor;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.theme.Theme;
@@ -8,8 +9,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.TextInputControl;
 
 /**
- * What the Edit and View menus, the toolbar and their keys do: undo and redo on the model, and the
- * canvas's operations (clipboard, delete, select all, rename, zoom, fit, arrange), plus the theme.
+ * What the Edit and View menus, the toolbar and their keys do: undo and redo on the model, the
+ * canvas editor's commands (clipboard, delete, select all, arrange), the canvas's own (rename in
+ * place, zoom, fit), plus the theme.
  *
  * <p>Menu accelerators act before the focused control sees the key, so while an editable text field
  * (the inspector, a rename in place) has the focus, the editing keys edit its text, not the design.
@@ -18,12 +20,17 @@ import javafx.scene.control.TextInputControl;
 public final class EditActions {
 
     private final EditorModel model;
+    private final DiagramEditor editor;
     private final DiagramView diagram;
     private final Parent root;
 
-    /** Actions on {@code model} through {@code diagram}; {@code root} carries the dark-theme class. */
-    public EditActions(EditorModel model, DiagramView diagram, Parent root) {
-        this.model = model;
+    /**
+     * Actions through {@code editor} and the canvas {@code diagram} that draws it; {@code root}
+     * carries the dark-theme class.
+     */
+    public EditActions(DiagramEditor editor, DiagramView diagram, Parent root) {
+        this.model = editor.model();
+        this.editor = editor;
         this.diagram = diagram;
         this.root = root;
     }
@@ -38,31 +45,31 @@ public final class EditActions {
 
     public void cut() {
         textFocus().ifPresentOrElse(TextInputControl::cut, () -> {
-            diagram.copySelection();
-            diagram.deleteSelection();
+            editor.copySelection();
+            editor.deleteSelection();
         });
     }
 
     public void copy() {
-        textFocus().ifPresentOrElse(TextInputControl::copy, diagram::copySelection);
+        textFocus().ifPresentOrElse(TextInputControl::copy, editor::copySelection);
     }
 
     public void paste() {
-        textFocus().ifPresentOrElse(TextInputControl::paste, diagram::paste);
+        textFocus().ifPresentOrElse(TextInputControl::paste, editor::paste);
     }
 
     public void duplicate() {
         if (textFocus().isEmpty()) {
-            diagram.duplicateSelection();
+            editor.duplicateSelection();
         }
     }
 
     public void delete() {
-        textFocus().ifPresentOrElse(TextInputControl::deleteNextChar, diagram::deleteSelection);
+        textFocus().ifPresentOrElse(TextInputControl::deleteNextChar, editor::deleteSelection);
     }
 
     public void selectAll() {
-        textFocus().ifPresentOrElse(TextInputControl::selectAll, diagram::selectAll);
+        textFocus().ifPresentOrElse(TextInputControl::selectAll, editor::selectAll);
     }
 
     public void rename() {
@@ -87,9 +94,10 @@ public final class EditActions {
         diagram.fitToWindow();
     }
 
-    /** Lays the design out left to right, in one undoable step. */
+    /** Lays the design out left to right, in one undoable step, and shows all of it. */
     public void arrange() {
-        diagram.arrange();
+        editor.arrange();
+        diagram.fitToWindow();
     }
 
     /** Switches every control to Primer Dark ({@code true}) or Primer Light. */

@@ -1,5 +1,6 @@
 package dev.stratus.app.shell;
 
+import dev.stratus.app.canvas.DiagramEditor;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.inspector.InspectorView;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.stratus.app.edit.Edits;
 import dev.stratus.app.results.ResultsDock;
+import dev.stratus.app.results.ResultsOverlay;
 import dev.stratus.app.simulate.SimulateMenu;
 import dev.stratus.app.simulate.SimulationBar;
 import dev.stratus.app.simulate.SimulationRunner;
@@ -61,6 +63,7 @@ public final class StudioPane extends BorderPane {
     private final BooleanProperty resultsShown = new SimpleBooleanProperty(this, "resultsShown", true);
     private final SimulationBar simulationBar;
     private final ResultsDock results;
+    private final ResultsOverlay overlay = new ResultsOverlay(resultsOnCanvas);
     private final SplitPane middle;
     /** Where the divider between the canvas and the results goes once there are results. */
     private static final double DOCK_DIVIDER_WITH_RESULTS = 0.45;
@@ -81,7 +84,8 @@ public final class StudioPane extends BorderPane {
         this.runner = runner;
         getStyleClass().add("studio-pane");
         getStylesheets().add(Theme.stylesheet());
-        editActions = new EditActions(model, diagram, this);
+        DiagramEditor editor = new DiagramEditor(model);
+        editActions = new EditActions(editor, diagram, this);
         simulationBar = new SimulationBar(model, runner, resultsOnCanvas);
         Menu simulate = SimulateMenu.create(runner, simulationBar::runAgain, resultsOnCanvas, actions::saveResults);
         menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions, simulate, resultsShown);
@@ -126,7 +130,12 @@ public final class StudioPane extends BorderPane {
                 makeRoomForResults();
             }
         });
-        runner.staleProperty().addListener((obs, was, stale) -> results.markStale(stale, runner.previousProperty().get()));
+        runner.staleProperty().addListener((obs, was, stale) -> {
+            results.markStale(stale, runner.previousProperty().get());
+            overlay.markStale(stale);
+        });
+        diagram.addLayer(overlay);
+        runner.reportProperty().addListener((obs, old, report) -> overlay.show(report));
         runner.setOnErrors(errors -> resultTabs.getSelectionModel().select(problemsTab));
         palette = new PaletteView(model);
         palette.setOnAdded(diagram::reveal);
@@ -142,11 +151,11 @@ public final class StudioPane extends BorderPane {
         statusBar.bindOrigin(origin);
         statusBar.bindDirty(model.dirtyProperty());
         statusBar.bindZoom(diagram.zoomProperty());
-        statusBar.bindMessage(diagram.messageProperty());
+        statusBar.bindMessage(editor.messageProperty());
         statusBar.bindProblems(problems.errorCountProperty(), problems.warningCountProperty());
         statusBar.showSimulation(simulationBar.progressBox());
         setBottom(statusBar);
-        diagram.bind(model);
+        diagram.bind(editor);
         model.projectProperty().addListener((obs, old, next) -> statusBar.show(next));
         statusBar.show(model.project());
     }
@@ -204,6 +213,11 @@ public final class StudioPane extends BorderPane {
     /** The tab pane below the canvas: Problems and the results' tabs. */
     public TabPane resultTabs() {
         return resultTabs;
+    }
+
+    /** The results drawn on the canvas. */
+    public ResultsOverlay overlay() {
+        return overlay;
     }
 
     /** Whether the results are drawn on the canvas. */

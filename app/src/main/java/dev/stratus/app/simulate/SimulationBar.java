@@ -75,7 +75,7 @@ public final class SimulationBar extends ToolBar {
 
         duration.setId("sim-duration");
         duration.setEditable(true);
-        duration.setPrefWidth(100);
+        duration.setPrefWidth(92);
         Durations.PRESETS.forEach(seconds -> duration.getItems().add(Durations.format(seconds)));
         duration.setTooltip(new Tooltip("Simulated time: pick one or type it, like 90 s, 15 min, 2 h, 30 d, 1 y"));
         duration.valueProperty().addListener((obs, old, text) -> commitDuration(text));
@@ -86,7 +86,7 @@ public final class SimulationBar extends ToolBar {
         });
 
         seed.setId("sim-seed");
-        seed.setPrefColumnCount(5);
+        seed.setPrefColumnCount(4);
         seed.setTooltip(new Tooltip("The random seed: the same seed gives the same results, bit for bit"));
         seed.setOnAction(e -> commitSeed());
         seed.focusedProperty().addListener((obs, was, focused) -> {
@@ -96,10 +96,11 @@ public final class SimulationBar extends ToolBar {
         });
 
         providers.setId("sim-providers");
+        providers.setPrefWidth(150);
         providers.getItems().setAll(Providers.values());
         providers.setCellFactory(list -> new ProvidersCell());
         providers.setButtonCell(new ProvidersCell());
-        providers.setTooltip(new Tooltip("Simulate on the project's provider, or on every provider side by side"));
+        providers.setTooltip(new Tooltip());
         providers.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
                 change("Compare providers", s -> s.withCompareProviders(chosen == Providers.ALL));
@@ -107,6 +108,7 @@ public final class SimulationBar extends ToolBar {
         });
 
         routing.setId("sim-routing");
+        routing.setPrefWidth(165);
         routing.getItems().setAll(Routing.values());
         routing.setCellFactory(list -> new RoutingCell());
         routing.setButtonCell(new RoutingCell());
@@ -198,8 +200,9 @@ public final class SimulationBar extends ToolBar {
             seed.setText(Long.toString(settings.seed()));
             mark(seed, "invalid", false);
             providers.setValue(settings.compareProviders() ? Providers.ALL : Providers.PROJECT);
-            // The cells name the project's provider: draw them again when it changes.
-            providers.setButtonCell(new ProvidersCell());
+            providers.getTooltip()
+                    .setText("Simulate on the project's provider (" + project.provider().displayName()
+                            + "), or on every provider side by side");
             routing.setValue(settings.routing());
             freeTier.setSelected(settings.freeTierOn());
         } finally {
@@ -270,7 +273,7 @@ public final class SimulationBar extends ToolBar {
         return button;
     }
 
-    /** Names the choice with the project's provider: "AWS Lambda only". */
+    /** The choice in words: "Project's provider" (named in the tooltip) or "All providers". */
     private final class ProvidersCell extends ListCell<Providers> {
         @Override
         protected void updateItem(Providers item, boolean empty) {
@@ -280,7 +283,7 @@ public final class SimulationBar extends ToolBar {
             } else if (item == Providers.ALL) {
                 setText("All providers");
             } else {
-                setText(editor.project().provider().displayName().replaceAll(" \\(.*\\)", "") + " only");
+                setText("Project's provider");
             }
         }
     }
