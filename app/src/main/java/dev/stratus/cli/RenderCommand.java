@@ -95,11 +95,7 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         try {
-            PngRenderer.render(
-                    project,
-                    out,
-                    width,
-                    studio ? new PngRenderer.StudioPicture(report, page, dark) : null);
+            PngRenderer.render(project, out, width, studio ? new PngRenderer.StudioPicture(report, page, dark) : null);
         } catch (IOException e) {
             throw new UserError(out + ": cannot write the picture: " + e.getMessage(), StratusCommand.UNUSABLE, e);
         }

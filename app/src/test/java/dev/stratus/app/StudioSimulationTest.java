@@ -65,8 +65,7 @@ class StudioSimulationTest {
     }
 
     @Test
-    void everySampleRunsFromTheStudioWithTablesAndChartsFullAndTheCommandLinesFigures(FxRobot robot)
-            throws Exception {
+    void everySampleRunsFromTheStudioWithTablesAndChartsFullAndTheCommandLinesFigures(FxRobot robot) throws Exception {
         for (Sample sample : catalog.samples()) {
             Project project = catalog.load(sample);
             Project compared = project.withSettings(project.settings().withCompareProviders(true));
@@ -82,12 +81,15 @@ class StudioSimulationTest {
             // The studio's figures are the command line's, byte for byte but for the wall time.
             JsonNode studio = withoutWallTime(JSON.readTree(dev.stratus.run.ReportJson.of(report)));
             JsonNode commandLine = withoutWallTime(JSON.readTree(stratus("simulate", file.toString(), "--json")));
-            assertThat(firstDifference(studio, commandLine, "")).as(sample.title()).isEmpty();
+            assertThat(firstDifference(studio, commandLine, ""))
+                    .as(sample.title())
+                    .isEmpty();
 
             ResultsDock results = pane().results();
             TableView<?> triggers = results.tables().triggers();
             TableView<?> functions = results.tables().functions();
-            assertThat(onFx(() -> triggers.getItems().size())).isEqualTo(report.simulation().entries().size());
+            assertThat(onFx(() -> triggers.getItems().size()))
+                    .isEqualTo(report.simulation().entries().size());
             assertThat(onFx(() -> functions.getItems().size()))
                     .isEqualTo(report.simulation().functions().size())
                     .isPositive();
@@ -95,7 +97,8 @@ class StudioSimulationTest {
             var first = report.simulation().functions().get(0);
             assertThat(onFx(() -> cellText(functions, 0, 1))).isEqualTo(String.format("%,d", first.invocations()));
             assertThat(onFx(() -> cellText(functions, 0, 8)))
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%,.1f", first.latency().p99Ms()));
+                    .isEqualTo(String.format(
+                            java.util.Locale.ROOT, "%,.1f", first.latency().p99Ms()));
             assertThat(onFx(() -> results.strip().figure("summary-requests")))
                     .isEqualTo(String.format("%,d", report.simulation().totals().requests()));
 
@@ -108,16 +111,22 @@ class StudioSimulationTest {
                 XYChart<Number, Number> chart = results.timeCharts().chart(kind);
                 boolean expectsData = switch (kind) {
                     case QUEUES -> !report.simulation().queues().isEmpty();
-                    case LATENCY -> hasTraffic && report.simulation().entries().stream().anyMatch(e -> e.completed() > 0);
-                    default -> !report.simulation().entries().isEmpty() && !report.simulation().functions().isEmpty();
+                    case LATENCY ->
+                        hasTraffic && report.simulation().entries().stream().anyMatch(e -> e.completed() > 0);
+                    default ->
+                        !report.simulation().entries().isEmpty()
+                                && !report.simulation().functions().isEmpty();
                 };
-                int points = onFx(() -> chart.getData().stream().mapToInt(s -> s.getData().size()).sum());
+                int points = onFx(() -> chart.getData().stream()
+                        .mapToInt(s -> s.getData().size())
+                        .sum());
                 if (expectsData) {
                     assertThat(points).as(sample.title() + ": " + kind).isPositive();
                 }
             }
             if (hasTraffic) {
-                assertThat(onFx(() -> results.distribution().chart().getData().size())).isPositive();
+                assertThat(onFx(() -> results.distribution().chart().getData().size()))
+                        .isPositive();
             }
             assertThat(onFx(() -> results.bill().items().getItems().size()))
                     .isEqualTo(report.cost().monthly().lineItems().size());
@@ -132,16 +141,23 @@ class StudioSimulationTest {
     void theMemorySweepMarksTheCheapestFastestAndBalancedSizes(FxRobot robot) throws Exception {
         robot.clickOn("#sim-run");
         awaitReport(null);
-        robot.interact(() -> pane().resultTabs()
-                .getSelectionModel()
-                .select(pane().results().tab(ResultsDock.Page.SWEEP)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !pane().results().sweep().isSweeping()
-                && !pane().results().sweep().table().getItems().isEmpty()));
+        robot.interact(() ->
+                pane().resultTabs().getSelectionModel().select(pane().results().tab(ResultsDock.Page.SWEEP)));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> !pane().results().sweep().isSweeping()
+                        && !pane().results().sweep().table().getItems().isEmpty()));
         var points = onFx(() -> List.copyOf(pane().results().sweep().table().getItems()));
         assertThat(points).hasSizeGreaterThan(3);
-        assertThat(points.stream().flatMap(p -> p.marks().stream()))
-                .contains("cheapest", "fastest", "balanced");
-        assertThat(onFx(() -> pane().results().sweep().chart().getData().get(0).getData().size()))
+        assertThat(points.stream().flatMap(p -> p.marks().stream())).contains("cheapest", "fastest", "balanced");
+        assertThat(onFx(() -> pane().results()
+                        .sweep()
+                        .chart()
+                        .getData()
+                        .get(0)
+                        .getData()
+                        .size()))
                 .isEqualTo(points.size());
     }
 
@@ -149,10 +165,14 @@ class StudioSimulationTest {
     void cancellingAOneYearRunKeepsWhatWasSimulatedWhileTheWindowAnswers(FxRobot robot) throws Exception {
         ComboBox<?> duration = robot.lookup("#sim-duration").queryAs(ComboBox.class);
         robot.doubleClickOn(duration.getEditor()).eraseText(12).write("1 y").type(KeyCode.ENTER);
-        assertThat(onFx(() -> window.model().project().settings().durationSeconds())).isEqualTo(365 * 86_400.0);
+        assertThat(onFx(() -> window.model().project().settings().durationSeconds()))
+                .isEqualTo(365 * 86_400.0);
 
         robot.clickOn("#sim-run");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> runner().progressProperty().get() > 0));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> runner().progressProperty().get() > 0));
 
         // The inspector answers while the run goes: rename the project by typing.
         onFx(() -> {
@@ -163,7 +183,9 @@ class StudioSimulationTest {
         robot.clickOn(name).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("Typed during a run").type(KeyCode.ENTER);
         assertThat(onFx(() -> window.model().project().name())).isEqualTo("Typed during a run");
-        assertThat(onFx(() -> runner().isRunning())).as("a year of traffic takes longer than typing").isTrue();
+        assertThat(onFx(() -> runner().isRunning()))
+                .as("a year of traffic takes longer than typing")
+                .isTrue();
 
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !runner().isRunning()));
@@ -188,25 +210,26 @@ class StudioSimulationTest {
                 .orElseThrow());
 
         onFx(() -> {
-            window.model()
-                    .apply(dev.stratus.app.edit.Edits.change(function.withMemoryMb(2048), "Change memory"));
+            window.model().apply(dev.stratus.app.edit.Edits.change(function.withMemoryMb(2048), "Change memory"));
             return null;
         });
         RunReport second = awaitReport(first);
 
-        assertThat(second.cost().monthly().total()).isNotEqualTo(first.cost().monthly().total());
+        assertThat(second.cost().monthly().total())
+                .isNotEqualTo(first.cost().monthly().total());
         var before = first.simulation().functions().get(0);
         var after = second.simulation().functions().get(0);
         assertThat(after.memoryMb()).isEqualTo(2048);
         assertThat(after.latency().p99Ms()).isNotEqualTo(before.latency().p99Ms());
         assertThat(onFx(() -> pane().results().strip().change("summary-bill")))
-                .as("bill %s then %s", first.cost().monthly().total(), second.cost().monthly().total())
+                .as(
+                        "bill %s then %s",
+                        first.cost().monthly().total(), second.cost().monthly().total())
                 .startsWith("\u25b2");
     }
 
     @Test
-    void afterARunTheCanvasShowsEachNodesFiguresAndTheTrafficAndOneToggleHidesThem(FxRobot robot)
-            throws Exception {
+    void afterARunTheCanvasShowsEachNodesFiguresAndTheTrafficAndOneToggleHidesThem(FxRobot robot) throws Exception {
         robot.clickOn("#sim-run");
         RunReport report = awaitReport(null);
         var overlay = pane().overlay();
@@ -217,13 +240,19 @@ class StudioSimulationTest {
                 .contains(dev.stratus.app.results.Figures.perSecond(
                         busiest.invocations() / report.simulation().simulatedSeconds()))
                 .contains("cold")
-                .contains("p99 " + dev.stratus.app.results.Figures.ms(busiest.latency().p99Ms()))
+                .contains("p99 "
+                        + dev.stratus.app.results.Figures.ms(busiest.latency().p99Ms()))
                 .contains("/mo");
         var edges = report.simulation().edges();
-        var busy = edges.stream().max(java.util.Comparator.comparingLong(e -> e.count())).orElseThrow();
-        var quiet = edges.stream().min(java.util.Comparator.comparingLong(e -> e.count())).orElseThrow();
+        var busy = edges.stream()
+                .max(java.util.Comparator.comparingLong(e -> e.count()))
+                .orElseThrow();
+        var quiet = edges.stream()
+                .min(java.util.Comparator.comparingLong(e -> e.count()))
+                .orElseThrow();
         assertThat(onFx(() -> overlay.bandWidth(busy.id()))).isPositive();
-        assertThat(onFx(() -> overlay.bandWidth(busy.id()))).isGreaterThanOrEqualTo(onFx(() -> overlay.bandWidth(quiet.id())));
+        assertThat(onFx(() -> overlay.bandWidth(busy.id())))
+                .isGreaterThanOrEqualTo(onFx(() -> overlay.bandWidth(quiet.id())));
 
         robot.clickOn("#sim-on-canvas");
         assertThat(onFx(() -> overlay.badgeText(busiest.id()))).isEmpty();
@@ -254,7 +283,8 @@ class StudioSimulationTest {
         assertThat(onFx(() -> pane().overlay().reason(function.id())))
                 .contains("throttled")
                 .contains("of 1 (reserved concurrency)");
-        var tip = onFx(() -> (javafx.scene.control.Tooltip) view.getProperties().get(javafx.scene.control.Tooltip.class));
+        var tip =
+                onFx(() -> (javafx.scene.control.Tooltip) view.getProperties().get(javafx.scene.control.Tooltip.class));
         assertThat(tip.getText()).contains(function.name()).contains("throttled");
         assertThat(onFx(() -> pane().results().strip().figure("summary-throttles")))
                 .isEqualTo(String.format("%,d", report.simulation().totals().throttles()));
@@ -268,20 +298,23 @@ class StudioSimulationTest {
         Path json = temp.resolve("results.json");
         Path csv = temp.resolve("results.csv");
         Path png = temp.resolve("arrivals.png");
-        assertThat(onFx(() -> window.saveResults(json, ResultFiles.Format.JSON))).isTrue();
+        assertThat(onFx(() -> window.saveResults(json, ResultFiles.Format.JSON)))
+                .isTrue();
         assertThat(onFx(() -> window.saveResults(csv, ResultFiles.Format.CSV))).isTrue();
         robot.clickOn("Over time");
-        assertThat(onFx(() -> window.saveChart(
-                        pane().results().timeCharts().frame(TimeCharts.Kind.ARRIVALS), png)))
+        assertThat(onFx(() -> window.saveChart(pane().results().timeCharts().frame(TimeCharts.Kind.ARRIVALS), png)))
                 .isTrue();
 
         JsonNode read = JSON.readTree(json.toFile());
         assertThat(read.at("/simulation/totals/requests").asLong())
                 .isEqualTo(report.simulation().totals().requests());
-        assertThat(read.at("/cost/monthly/total").asDouble()).isEqualTo(report.cost().monthly().total());
+        assertThat(read.at("/cost/monthly/total").asDouble())
+                .isEqualTo(report.cost().monthly().total());
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("section,id,name,figure,value,unit");
-        assertThat(lines).anyMatch(l -> l.startsWith("function,") && l.contains(report.simulation().functions().get(0).id()));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("function,")
+                        && l.contains(report.simulation().functions().get(0).id()));
         BufferedImage picture = ImageIO.read(png.toFile());
         assertThat(picture).isNotNull();
         assertThat(picture.getWidth()).isGreaterThan(200);
@@ -349,16 +382,19 @@ class StudioSimulationTest {
         long after = second.simulation().totals().requests();
         String change = onFx(() -> pane().results().strip().change("summary-requests"));
         if (before != after) {
-            assertThat(change).isEqualTo((after > before ? "\u25b2 " : "\u25bc ") + String.format("%,d", Math.abs(after - before)));
+            assertThat(change)
+                    .isEqualTo(
+                            (after > before ? "\u25b2 " : "\u25bc ") + String.format("%,d", Math.abs(after - before)));
         } else {
             assertThat(change).isEmpty();
         }
     }
 
     private RunReport awaitReport(RunReport previous) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> !runner().isRunning()
-                && runner().report() != null
-                && runner().report() != previous));
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> !runner().isRunning() && runner().report() != null && runner().report() != previous));
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> runner().report());
     }
@@ -370,7 +406,9 @@ class StudioSimulationTest {
         var cell = table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == row)
                 .findFirst()
-                .map(n -> ((javafx.scene.control.TableRow<?>) n).getChildrenUnmodifiable().get(column))
+                .map(n -> ((javafx.scene.control.TableRow<?>) n)
+                        .getChildrenUnmodifiable()
+                        .get(column))
                 .orElseThrow(() -> new AssertionError("row " + row + " is not shown; its value is " + value));
         return ((javafx.scene.control.Labeled) cell).getText();
     }

@@ -70,7 +70,8 @@ class MemorySweepTest {
         // Back at the size it was measured at, it is the function it was: nothing left to scale.
         assertThat(bigger.withMemoryMb(512)).isEqualTo(measured);
         // A new execution time is measured at the size the function has.
-        assertThat(bigger.withExecution(Distribution.constant(300)).executionMeasuredAtMb()).isEqualTo(1024);
+        assertThat(bigger.withExecution(Distribution.constant(300)).executionMeasuredAtMb())
+                .isEqualTo(1024);
 
         // All CPU-bound on AWS: twice the memory, twice the CPU, half the time (800 ms → 400 ms).
         Project project = dev.stratus.model.Designs.design()

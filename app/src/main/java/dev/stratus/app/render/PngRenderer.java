@@ -82,8 +82,8 @@ public final class PngRenderer {
                     "the width must be between " + MIN_WIDTH + " and " + MAX_WIDTH + " pixels, not " + width);
         }
         FxRuntime.ensureRunning();
-        WritableImage image =
-                FxRuntime.call(() -> studio != null ? studio(project, width, studio) : diagram(project, width), TIMEOUT);
+        WritableImage image = FxRuntime.call(
+                () -> studio != null ? studio(project, width, studio) : diagram(project, width), TIMEOUT);
         BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
         write(picture, out);
     }

@@ -23,8 +23,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 
 /**
  * The monthly bill of a run on the project's provider: its line items as a table (quantity, unit,
@@ -135,7 +135,8 @@ public final class BillView extends BorderPane implements ResultView {
                 provider,
                 report.settings().freeTierOn() ? "on" : "off",
                 Figures.usd(bill.total()),
-                dev.stratus.app.simulate.Durations.approximate(report.simulation().simulatedSeconds()),
+                dev.stratus.app.simulate.Durations.approximate(
+                        report.simulation().simulatedSeconds()),
                 Figures.usd(report.cost().period()),
                 Figures.usd(report.cost().perMillionRequests())));
 
@@ -170,10 +171,12 @@ public final class BillView extends BorderPane implements ResultView {
             slices.add(new PieChart.Data(slice(otherCount + " others", others, bill.total()), others));
         }
         shares.getData().setAll(slices);
-        sharesFrame.setEmpty(slices.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
-        sharesFrame.setNote(report.simulation().provider().equals("aws")
-                ? "functions, gateway and services"
-                : "functions only: services and gateways are priced on AWS only so far");
+        sharesFrame.setEmpty(
+                slices.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
+        sharesFrame.setNote(
+                report.simulation().provider().equals("aws")
+                        ? "functions, gateway and services"
+                        : "functions only: services and gateways are priced on AWS only so far");
     }
 
     /** A slice's label: the node, its amount and its share, "items-table $81.12 (32 %)". */
@@ -183,7 +186,8 @@ public final class BillView extends BorderPane implements ResultView {
 
     private static void addPart(List<XYChart.Series<String, Number>> into, String name, double amount, String bar) {
         if (amount > 0) {
-            into.add(new XYChart.Series<>(name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
+            into.add(new XYChart.Series<>(
+                    name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
         }
     }
 }

@@ -57,9 +57,10 @@ public final class BreakEvenView extends BorderPane implements ResultView {
         if (report == null || report.breakEven() == null) {
             chart.getData().clear();
             summary.setText("");
-            frame.setEmpty(report == null
-                    ? "Run the simulation (F5) to compare serverless with always-on servers."
-                    : "The run stopped before any simulated time passed.");
+            frame.setEmpty(
+                    report == null
+                            ? "Run the simulation (F5) to compare serverless with always-on servers."
+                            : "The run stopped before any simulated time passed.");
             return;
         }
         BreakEven b = report.breakEven();
@@ -77,9 +78,7 @@ public final class BreakEvenView extends BorderPane implements ResultView {
             end = Math.max(end, 2.5 * b.requestsPerSecondPerServer());
         }
         XYChart.Series<Number, Number> serverless = Charts.series(
-                "Serverless (functions and gateway)",
-                new double[] {0, end},
-                new double[] {0, b.serverlessCostAt(end)});
+                "Serverless (functions and gateway)", new double[] {0, end}, new double[] {0, b.serverlessCostAt(end)});
         XYChart.Series<Number, Number> servers = serverSteps(b, end);
         XYChart.Series<Number, Number> simulated = Charts.series(
                 String.format(Locale.ROOT, "Simulated: %s", Figures.perSecond(now)),
@@ -107,7 +106,8 @@ public final class BreakEvenView extends BorderPane implements ResultView {
     private static XYChart.Series<Number, Number> serverSteps(BreakEven b, double end) {
         double per = b.requestsPerSecondPerServer();
         if (per <= 0) {
-            return Charts.series("Always-on servers", new double[] {0, end}, new double[] {b.serverCostAt(0), b.serverCostAt(0)});
+            return Charts.series(
+                    "Always-on servers", new double[] {0, end}, new double[] {b.serverCostAt(0), b.serverCostAt(0)});
         }
         int steps = (int) Math.min(Math.ceil(end / per), 1_000_000);
         int stride = Math.max(1, (int) Math.ceil(steps / (double) MOST_STEPS));

@@ -115,8 +115,9 @@ public final class LatencyDistribution extends BorderPane implements ResultView 
             y.setUpperBound(100);
             y.setTickUnit(25);
         }
-        frame.setNote(cumulative.isSelected()
-                ? "share of each trigger's completed requests at most this slow"
-                : "share of each trigger's completed requests, ten buckets to a decade");
+        frame.setNote(
+                cumulative.isSelected()
+                        ? "share of each trigger's completed requests at most this slow"
+                        : "share of each trigger's completed requests, ten buckets to a decade");
     }
 }

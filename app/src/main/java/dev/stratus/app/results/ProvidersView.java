@@ -43,14 +43,23 @@ public final class ProvidersView extends BorderPane implements ResultView {
         table.getColumns()
                 .setAll(List.of(
                         Columns.text("Provider", ProviderComparison::name, 230),
-                        Columns.number("p50 ms", "End to end at the busiest trigger", ProviderComparison::p50Ms, Columns::ms),
+                        Columns.number(
+                                "p50 ms", "End to end at the busiest trigger", ProviderComparison::p50Ms, Columns::ms),
                         Columns.number("p99 ms", null, ProviderComparison::p99Ms, Columns::ms),
-                        Columns.number("Cold %", null, ProviderComparison::coldStartPercent, v -> String.format(java.util.Locale.ROOT, "%.3f", v)),
+                        Columns.number(
+                                "Cold %",
+                                null,
+                                ProviderComparison::coldStartPercent,
+                                v -> String.format(java.util.Locale.ROOT, "%.3f", v)),
                         Columns.number("Monthly", null, ProviderComparison::monthlyCost, Columns::usd),
                         Columns.number("Functions", null, ProviderComparison::functionsCost, Columns::usd),
                         Columns.number("Gateway", null, ProviderComparison::gatewayCost, Columns::usd),
                         Columns.number("Services", null, ProviderComparison::servicesCost, Columns::usd),
-                        Columns.number("Per million", "The bill per million requests", ProviderComparison::costPerMillion, Columns::usd),
+                        Columns.number(
+                                "Per million",
+                                "The bill per million requests",
+                                ProviderComparison::costPerMillion,
+                                Columns::usd),
                         Columns.text("Note", c -> c.error() == null ? "" : "not valid: " + c.error(), 260)));
         Button button = new Button("Compare all providers");
         button.setId("providers-compare");

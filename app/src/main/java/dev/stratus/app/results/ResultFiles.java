@@ -66,7 +66,10 @@ public final class ResultFiles {
     public static void writePicture(Node node, Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         // The theme's own background, so light text on a dark chart stays readable.
-        parameters.setFill(dev.stratus.app.theme.Theme.isDark() ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE);
+        parameters.setFill(
+                dev.stratus.app.theme.Theme.isDark()
+                        ? javafx.scene.paint.Color.web("#0d1117")
+                        : javafx.scene.paint.Color.WHITE);
         WritableImage image = node.snapshot(parameters, null);
         BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
         ProjectFiles.writeAtomically(file, out -> {

@@ -109,10 +109,16 @@ public final class ResultTables {
         return List.of(
                 Columns.text("Trigger", EntryResult::name, 150),
                 Columns.number("Requests", null, e -> e.requests(), Columns::count),
-                Columns.number("Per second", "Requests per simulated second", e -> e.requests() / seconds, Figures::perSecond),
+                Columns.number(
+                        "Per second", "Requests per simulated second", e -> e.requests() / seconds, Figures::perSecond),
                 Columns.number("Completed", null, e -> e.completed(), Columns::count),
-                Columns.number("Failed", "Requests that failed: throttled, errors, timeouts", e -> e.failed(), Columns::count),
-                Columns.number("Throttled", "Refused by the gateway's rate limit or a function's concurrency limit", e -> e.throttled(), Columns::count),
+                Columns.number(
+                        "Failed", "Requests that failed: throttled, errors, timeouts", e -> e.failed(), Columns::count),
+                Columns.number(
+                        "Throttled",
+                        "Refused by the gateway's rate limit or a function's concurrency limit",
+                        e -> e.throttled(),
+                        Columns::count),
                 Columns.number("Cache hits", "Answered by the gateway's cache", e -> e.cacheHits(), Columns::count),
                 Columns.number("p50 ms", null, e -> e.latency().p50Ms(), Columns::ms),
                 Columns.number("p95 ms", null, e -> e.latency().p95Ms(), Columns::ms),
@@ -124,19 +130,47 @@ public final class ResultTables {
         return List.of(
                 Columns.text("Function", FunctionResult::name, 150),
                 Columns.number("Invocations", null, f -> f.invocations(), Columns::count),
-                Columns.number("Cold %", "Invocations that started a new instance, %", FunctionResult::coldStartProbability, Columns::percent3),
+                Columns.number(
+                        "Cold %",
+                        "Invocations that started a new instance, %",
+                        FunctionResult::coldStartProbability,
+                        Columns::percent3),
                 Columns.number("Throttled", "Refused at the concurrency limit", f -> f.throttles(), Columns::count),
                 Columns.number("Errors", null, f -> f.errors(), Columns::count),
                 Columns.number("Timeouts", null, f -> f.timeouts(), Columns::count),
-                Columns.number("p50 ms", "From the invocation to its answer", f -> f.latency().p50Ms(), Columns::ms),
+                Columns.number(
+                        "p50 ms",
+                        "From the invocation to its answer",
+                        f -> f.latency().p50Ms(),
+                        Columns::ms),
                 Columns.number("p95 ms", null, f -> f.latency().p95Ms(), Columns::ms),
                 Columns.number("p99 ms", null, f -> f.latency().p99Ms(), Columns::ms),
-                Columns.number("Inst avg", "Instances alive on average (busy and idle)", FunctionResult::averageInstances, Columns::decimals2),
-                Columns.number("Busy", "Instances running a request, on average", FunctionResult::averageBusyInstances, Columns::decimals2),
-                Columns.number("Idle", "Warm instances waiting, on average", FunctionResult::averageIdleInstances, Columns::decimals2),
+                Columns.number(
+                        "Inst avg",
+                        "Instances alive on average (busy and idle)",
+                        FunctionResult::averageInstances,
+                        Columns::decimals2),
+                Columns.number(
+                        "Busy",
+                        "Instances running a request, on average",
+                        FunctionResult::averageBusyInstances,
+                        Columns::decimals2),
+                Columns.number(
+                        "Idle",
+                        "Warm instances waiting, on average",
+                        FunctionResult::averageIdleInstances,
+                        Columns::decimals2),
                 Columns.number("Peak", "Most requests running at once", f -> f.peakConcurrency(), Columns::count),
-                Columns.number("GB-s", "Billed GB-seconds in the simulated time", FunctionResult::billedGbSeconds, Columns::decimals1),
-                Columns.number("$/month", "This function's share of the monthly bill", f -> costs.getOrDefault(f.id(), 0.0), Columns::usd));
+                Columns.number(
+                        "GB-s",
+                        "Billed GB-seconds in the simulated time",
+                        FunctionResult::billedGbSeconds,
+                        Columns::decimals1),
+                Columns.number(
+                        "$/month",
+                        "This function's share of the monthly bill",
+                        f -> costs.getOrDefault(f.id(), 0.0),
+                        Columns::usd));
     }
 
     private List<TableColumn<QueueResult, ?>> queueColumns() {
@@ -147,7 +181,11 @@ public final class ResultTables {
                 Columns.number("Left", "Messages still waiting at the end", q -> q.remaining(), Columns::count),
                 Columns.number("Max depth", null, q -> q.maxDepth(), Columns::count),
                 Columns.number("Avg depth", null, QueueResult::averageDepth, Columns::decimals2),
-                Columns.number("Age p50 ms", "How long messages waited", q -> q.messageAge().p50Ms(), Columns::ms),
+                Columns.number(
+                        "Age p50 ms",
+                        "How long messages waited",
+                        q -> q.messageAge().p50Ms(),
+                        Columns::ms),
                 Columns.number("Age p99 ms", null, q -> q.messageAge().p99Ms(), Columns::ms));
     }
 
@@ -157,10 +195,15 @@ public final class ResultTables {
                 Columns.text("Kind", ServiceResult::kind, 90),
                 Columns.number("Calls", null, s -> s.calls(), Columns::count),
                 Columns.number("Throttled", "Calls over the service's capacity", s -> s.throttles(), Columns::count),
-                Columns.number("$/month", "This service's share of the monthly bill", s -> costs.getOrDefault(s.id(), 0.0), Columns::usd));
+                Columns.number(
+                        "$/month",
+                        "This service's share of the monthly bill",
+                        s -> costs.getOrDefault(s.id(), 0.0),
+                        Columns::usd));
     }
 
-    private static <T> void selectOnClick(TableView<T> table, java.util.function.Function<T, String> id, Consumer<String> reveal) {
+    private static <T> void selectOnClick(
+            TableView<T> table, java.util.function.Function<T, String> id, Consumer<String> reveal) {
         table.setRowFactory(t -> {
             TableRow<T> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -49,7 +49,10 @@ public final class ResultsDock {
         public static java.util.Optional<Page> named(String name) {
             String wanted = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
             for (Page page : values()) {
-                if (page.name().toLowerCase(java.util.Locale.ROOT).replace("_", "").equals(wanted)
+                if (page.name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace("_", "")
+                                .equals(wanted)
                         || page.id.replace("tab-", "").replace("-", "").equals(wanted)) {
                     return java.util.Optional.of(page);
                 }

@@ -184,15 +184,16 @@ public final class ResultsOverlay implements CanvasLayer {
         band.getStyleClass().add("traffic-band");
         band.setStrokeWidth(width(perSecond));
         band.setMouseTransparent(true);
-        Runnable follow = () -> edge.line().ifPresentOrElse(
-                line -> {
-                    band.setVisible(true);
-                    band.setStartX(line.start().getX());
-                    band.setStartY(line.start().getY());
-                    band.setEndX(line.end().getX());
-                    band.setEndY(line.end().getY());
-                },
-                () -> band.setVisible(false));
+        Runnable follow = () -> edge.line()
+                .ifPresentOrElse(
+                        line -> {
+                            band.setVisible(true);
+                            band.setStartX(line.start().getX());
+                            band.setStartY(line.start().getY());
+                            band.setEndX(line.end().getX());
+                            band.setEndY(line.end().getY());
+                        },
+                        () -> band.setVisible(false));
         follow.run();
         // Dropped with the band: the canvas may replace the edge's view, and this layer redraws then.
         edge.lineProperty().addListener(new javafx.beans.value.WeakChangeListener<>(new BandFollower(band, follow)));
@@ -200,14 +201,17 @@ public final class ResultsOverlay implements CanvasLayer {
     }
 
     /** Keeps a band on its line; held by the band, so the weak listener lives as long as the band. */
-    private record BandFollower(Line band, Runnable follow) implements javafx.beans.value.ChangeListener<EdgeView.Line> {
+    private record BandFollower(Line band, Runnable follow)
+            implements javafx.beans.value.ChangeListener<EdgeView.Line> {
         BandFollower {
             band.getProperties().put(BandFollower.class, this);
         }
 
         @Override
         public void changed(
-                javafx.beans.value.ObservableValue<? extends EdgeView.Line> obs, EdgeView.Line old, EdgeView.Line line) {
+                javafx.beans.value.ObservableValue<? extends EdgeView.Line> obs,
+                EdgeView.Line old,
+                EdgeView.Line line) {
             follow.run();
         }
     }
@@ -219,8 +223,8 @@ public final class ResultsOverlay implements CanvasLayer {
 
     /** Puts the reason in the node's own tooltip, under what it says of the node. */
     private static void explain(NodeView node, String reason) {
-        Tooltip tip = new Tooltip(NodeView.displayName(node.node()) + "\n" + node.node().kind().displayName() + " \u00b7 "
-                + node.nodeId() + "\n\n" + reason);
+        Tooltip tip = new Tooltip(NodeView.displayName(node.node()) + "\n"
+                + node.node().kind().displayName() + " \u00b7 " + node.nodeId() + "\n\n" + reason);
         Object own = node.getProperties().get(Tooltip.class);
         if (own instanceof Tooltip ownTip) {
             Tooltip.uninstall(node, ownTip);
@@ -335,7 +339,9 @@ public final class ResultsOverlay implements CanvasLayer {
                 }
                 if (f.errors() > 0) {
                     why.add(String.format(
-                            Locale.ROOT, "%,d invocations failed: a service it calls was over its capacity, or a call failed.", f.errors()));
+                            Locale.ROOT,
+                            "%,d invocations failed: a service it calls was over its capacity, or a call failed.",
+                            f.errors()));
                 }
                 if (f.timeouts() > 0) {
                     why.add(String.format(
@@ -345,7 +351,8 @@ public final class ResultsOverlay implements CanvasLayer {
                             node instanceof FunctionNode fn ? trim(fn.timeoutSeconds()) : "?"));
                 }
                 if (f.dropped() > 0) {
-                    why.add(String.format(Locale.ROOT, "%,d asynchronous invocations dropped after their retries.", f.dropped()));
+                    why.add(String.format(
+                            Locale.ROOT, "%,d asynchronous invocations dropped after their retries.", f.dropped()));
                 }
             }
             EntryResult e = entries.get(node.id());
@@ -355,7 +362,9 @@ public final class ResultsOverlay implements CanvasLayer {
                         "%,d of %,d requests failed end to end%s.",
                         e.failed(),
                         e.requests(),
-                        e.throttled() > 0 ? String.format(Locale.ROOT, " (%,d of them throttled)", e.throttled()) : ""));
+                        e.throttled() > 0
+                                ? String.format(Locale.ROOT, " (%,d of them throttled)", e.throttled())
+                                : ""));
             }
             ServiceResult s = services.get(node.id());
             if (s != null && s.throttles() > 0) {

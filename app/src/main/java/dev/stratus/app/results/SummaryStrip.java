@@ -4,7 +4,6 @@ import dev.stratus.app.simulate.Durations;
 import dev.stratus.model.Provider;
 import dev.stratus.run.RunReport;
 import dev.stratus.sim.result.Latency;
-import dev.stratus.sim.result.Totals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -40,7 +39,8 @@ public final class SummaryStrip extends HBox {
             java.util.function.Function<Double, String> format) {}
 
     private final Label run = new Label();
-    private final Label hint = new Label("Press Run (F5) to simulate the design: its latency, cold starts and bill show here.");
+    private final Label hint =
+            new Label("Press Run (F5) to simulate the design: its latency, cold starts and bill show here.");
     private final List<Cell> cells = new ArrayList<>();
 
     public SummaryStrip() {
@@ -129,9 +129,10 @@ public final class SummaryStrip extends HBox {
         }
         List<javafx.scene.Node> children = new ArrayList<>();
         run.setText(describe(report) + (stale ? "\nbefore your last edit" : ""));
-        run.setTooltip(new Tooltip(stale
-                ? "The design has changed since this run; press Run (F5) or turn on Live to update"
-                : "The run these figures come from"));
+        run.setTooltip(new Tooltip(
+                stale
+                        ? "The design has changed since this run; press Run (F5) or turn on Live to update"
+                        : "The run these figures come from"));
         mark(run, "partial", report.partial());
         mark(run, "stale", stale);
         children.add(run);

@@ -104,7 +104,9 @@ public final class SweepView extends BorderPane implements ResultView {
                         Columns.number("p50 ms", null, SweepPoint::p50Ms, Columns::ms),
                         Columns.number("p95 ms", null, SweepPoint::p95Ms, Columns::ms),
                         Columns.number("p99 ms", null, SweepPoint::p99Ms, Columns::ms),
-                        Columns.number("Cold %", null, SweepPoint::coldStartPercent, v -> String.format(Locale.ROOT, "%.3f", v)),
+                        Columns.number(
+                                "Cold %",
+                                null, SweepPoint::coldStartPercent, v -> String.format(Locale.ROOT, "%.3f", v)),
                         Columns.number("Monthly", null, SweepPoint::monthlyCost, Columns::usd),
                         Columns.number("Per million", null, SweepPoint::costPerMillion, Columns::usd),
                         Columns.text("", p -> String.join(", ", p.marks()), 160)));
@@ -140,12 +142,16 @@ public final class SweepView extends BorderPane implements ResultView {
             return;
         }
         sweep.setDisable(false);
-        List<String> names = shown.architecture().nodesOf(FunctionNode.class).map(FunctionNode::name).toList();
+        List<String> names = shown.architecture()
+                .nodesOf(FunctionNode.class)
+                .map(FunctionNode::name)
+                .toList();
         String keep = names.contains(function.getValue()) ? function.getValue() : busiest(next, names);
         function.getItems().setAll(names);
         function.setValue(keep);
         if (sizes.getText().isBlank() || !shown.provider().equals(sizes.getUserData())) {
-            sizes.setText(String.join(", ", defaultSizes(shown).stream().map(String::valueOf).toList()));
+            sizes.setText(String.join(
+                    ", ", defaultSizes(shown).stream().map(String::valueOf).toList()));
             sizes.setUserData(shown.provider());
         }
         if (names.isEmpty()) {
@@ -212,11 +218,13 @@ public final class SweepView extends BorderPane implements ResultView {
             status.setText(problem);
             return;
         }
-        status.setText(job.cancelled
-                ? "Cancelled: " + points.size() + " of " + job.sizes.size() + " sizes done"
-                : job.name + " on " + job.project.provider().displayName() + ", "
-                        + dev.stratus.app.simulate.Durations.format(job.project.settings().durationSeconds())
-                        + " simulated per size");
+        status.setText(
+                job.cancelled
+                        ? "Cancelled: " + points.size() + " of " + job.sizes.size() + " sizes done"
+                        : job.name + " on " + job.project.provider().displayName() + ", "
+                                + dev.stratus.app.simulate.Durations.format(
+                                        job.project.settings().durationSeconds())
+                                + " simulated per size");
         table.getItems().setAll(points);
         List<XYChart.Data<Number, Number>> data = new ArrayList<>();
         for (SweepPoint p : points) {
@@ -263,12 +271,15 @@ public final class SweepView extends BorderPane implements ResultView {
                         .run(name, sizes, this);
             } catch (dev.stratus.sim.engine.CancelledException e) {
                 points = List.of();
-            } catch (IllegalArgumentException | dev.stratus.sim.workload.TraceException | dev.stratus.sim.graph.BacklogException e) {
+            } catch (IllegalArgumentException
+                    | dev.stratus.sim.workload.TraceException
+                    | dev.stratus.sim.graph.BacklogException e) {
                 points = List.of();
                 problem = "Cannot sweep: " + e.getMessage();
             } catch (RuntimeException e) {
                 points = List.of();
-                problem = "The sweep failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                problem = "The sweep failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             List<SweepPoint> done = points;
             String why = problem;

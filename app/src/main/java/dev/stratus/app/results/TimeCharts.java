@@ -123,7 +123,8 @@ public final class TimeCharts extends BorderPane implements ResultView {
     /** The chart of {@code kind}. */
     public XYChart<Number, Number> chart(Kind kind) {
         @SuppressWarnings("unchecked")
-        XYChart<Number, Number> chart = (XYChart<Number, Number>) frames.get(kind).content();
+        XYChart<Number, Number> chart =
+                (XYChart<Number, Number>) frames.get(kind).content();
         return chart;
     }
 
@@ -156,7 +157,8 @@ public final class TimeCharts extends BorderPane implements ResultView {
 
         List<XYChart.Series<Number, Number>> arrivalSeries = new ArrayList<>();
         for (int i = 0; i < w.entries().size(); i++) {
-            arrivalSeries.add(Charts.series(entries.get(i).name(), x, Charts.divided(w.entries().get(i).arrivals(), w.stepSeconds())));
+            arrivalSeries.add(Charts.series(
+                    entries.get(i).name(), x, Charts.divided(w.entries().get(i).arrivals(), w.stepSeconds())));
         }
         arrivals.getData().setAll(arrivalSeries);
         frames.get(Kind.ARRIVALS).setNote("per trigger, averaged over " + step);
@@ -166,7 +168,10 @@ public final class TimeCharts extends BorderPane implements ResultView {
 
         List<XYChart.Series<Number, Number>> coldSeries = new ArrayList<>();
         for (int i = 0; i < w.functions().size(); i++) {
-            coldSeries.add(Charts.series(functions.get(i).name(), x, Charts.doubles(w.functions().get(i).coldStarts())));
+            coldSeries.add(Charts.series(
+                    functions.get(i).name(),
+                    x,
+                    Charts.doubles(w.functions().get(i).coldStarts())));
         }
         coldStarts.getData().setAll(coldSeries);
         coldStarts.getYAxis().setLabel("Cold starts per " + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));
@@ -248,10 +253,9 @@ public final class TimeCharts extends BorderPane implements ResultView {
             }
         }
         // Areas fill from zero: the busy area drawn over the whole one leaves the idle band on top.
-        instances.getData()
-                .setAll(List.of(
-                        Charts.series("Idle (warm, waiting)", x, alive),
-                        Charts.series("Busy", x, busy)));
+        instances
+                .getData()
+                .setAll(List.of(Charts.series("Idle (warm, waiting)", x, alive), Charts.series("Busy", x, busy)));
         frames.get(Kind.INSTANCES)
                 .setNote("busy and idle stacked, time-averaged over windows of "
                         + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));
@@ -288,11 +292,13 @@ public final class TimeCharts extends BorderPane implements ResultView {
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             int column = p;
-            series.add(Charts.series(names[p], x, ys.stream().mapToDouble(v -> v[column]).toArray()));
+            series.add(Charts.series(
+                    names[p], x, ys.stream().mapToDouble(v -> v[column]).toArray()));
         }
         latency.getData().setAll(series);
-        frames.get(Kind.LATENCY).setNote("of the requests completed in each window of "
-                + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));
+        frames.get(Kind.LATENCY)
+                .setNote("of the requests completed in each window of "
+                        + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));
         frames.get(Kind.LATENCY).setEmpty(x.length == 0 ? "No request to this trigger completed." : null);
     }
 

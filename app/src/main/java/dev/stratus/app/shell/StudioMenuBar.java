@@ -44,8 +44,8 @@ public final class StudioMenuBar {
             EditActions edits,
             Menu simulate,
             javafx.beans.property.BooleanProperty resultsShown) {
-        MenuBar bar = new MenuBar(
-                file(samples, recent, actions), edit(model, edits), view(edits, resultsShown), simulate);
+        MenuBar bar =
+                new MenuBar(file(samples, recent, actions), edit(model, edits), view(edits, resultsShown), simulate);
         bar.getStyleClass().add("studio-menu-bar");
         // A menu item holds one accelerator; Redo's second key is caught here.
         bar.sceneProperty().addListener((obs, old, scene) -> {

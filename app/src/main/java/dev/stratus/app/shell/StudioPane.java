@@ -3,23 +3,23 @@ package dev.stratus.app.shell;
 import dev.stratus.app.canvas.DiagramEditor;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
+import dev.stratus.app.edit.Edits;
 import dev.stratus.app.inspector.InspectorView;
 import dev.stratus.app.palette.PaletteView;
 import dev.stratus.app.problems.ProblemsView;
-import dev.stratus.app.samples.Sample;
-import dev.stratus.app.theme.Theme;
-import java.nio.file.Path;
-import java.util.List;
-import dev.stratus.app.edit.Edits;
 import dev.stratus.app.results.ResultsDock;
 import dev.stratus.app.results.ResultsOverlay;
+import dev.stratus.app.samples.Sample;
 import dev.stratus.app.simulate.SimulateMenu;
 import dev.stratus.app.simulate.SimulationBar;
 import dev.stratus.app.simulate.SimulationRunner;
+import dev.stratus.app.theme.Theme;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -67,6 +67,7 @@ public final class StudioPane extends BorderPane {
     private final SplitPane middle;
     /** Where the divider between the canvas and the results goes once there are results. */
     private static final double DOCK_DIVIDER_WITH_RESULTS = 0.45;
+
     private final VBox dock;
 
     public StudioPane(List<Sample> samples, ObservableList<Path> recent, EditorModel model, StudioActions actions) {
@@ -170,7 +171,9 @@ public final class StudioPane extends BorderPane {
     /** Where the project's trace files are: its file's folder, or the working folder when unsaved. */
     private Path projectFolder() {
         Path file = model.fileProperty().get();
-        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        return file == null
+                ? Path.of("").toAbsolutePath()
+                : file.toAbsolutePath().getParent();
     }
 
     /**

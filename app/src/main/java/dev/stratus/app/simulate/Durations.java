@@ -36,17 +36,16 @@ public final class Durations {
         if (!m.matches()) {
             return Optional.empty();
         }
-        double unit =
-                switch (m.group(2)) {
-                    case "ms" -> 0.001;
-                    case "", "s", "sec", "secs", "second", "seconds" -> 1;
-                    case "m", "min", "mins", "minute", "minutes" -> MINUTE;
-                    case "h", "hr", "hrs", "hour", "hours" -> HOUR;
-                    case "d", "day", "days" -> DAY;
-                    case "w", "wk", "week", "weeks" -> 7 * DAY;
-                    case "y", "yr", "year", "years" -> YEAR;
-                    default -> Double.NaN;
-                };
+        double unit = switch (m.group(2)) {
+            case "ms" -> 0.001;
+            case "", "s", "sec", "secs", "second", "seconds" -> 1;
+            case "m", "min", "mins", "minute", "minutes" -> MINUTE;
+            case "h", "hr", "hrs", "hour", "hours" -> HOUR;
+            case "d", "day", "days" -> DAY;
+            case "w", "wk", "week", "weeks" -> 7 * DAY;
+            case "y", "yr", "year", "years" -> YEAR;
+            default -> Double.NaN;
+        };
         double seconds = Double.parseDouble(m.group(1)) * unit;
         return seconds > 0 && !Double.isInfinite(seconds) ? Optional.of(seconds) : Optional.empty();
     }
@@ -111,7 +110,6 @@ public final class Durations {
         if (value >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
-        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value)
-                .replaceAll("\\.?0+$", "");
+        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value).replaceAll("\\.?0+$", "");
     }
 }

@@ -46,7 +46,8 @@ public final class LiveBenchmark {
                 edits,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-22s %-12s %8s %8s %8s%n", "sample", "tab shown", "p50 ms", "p95 ms", "max ms");
+        System.out.printf(
+                Locale.ROOT, "%-22s %-12s %8s %8s %8s%n", "sample", "tab shown", "p50 ms", "p95 ms", "max ms");
         SampleCatalog catalog = SampleCatalog.packaged();
         for (Sample sample : catalog.samples()) {
             Project project = catalog.load(sample);
@@ -126,7 +127,8 @@ public final class LiveBenchmark {
                 arrived[0] = false;
                 started[0] = System.nanoTime();
                 EditorModel model = pane.model();
-                FunctionNode now = (FunctionNode) model.project().architecture().node(function.id()).orElseThrow();
+                FunctionNode now = (FunctionNode)
+                        model.project().architecture().node(function.id()).orElseThrow();
                 model.apply(Edits.change(now.withMemoryMb(memory), "Change memory"));
                 return null;
             });

@@ -24,7 +24,10 @@ public final class SimulateMenu {
      * @param save asks for a file and saves the latest results in the format given
      */
     public static Menu create(
-            SimulationRunner runner, Runnable runAgain, BooleanProperty showOnCanvas, Consumer<ResultFiles.Format> save) {
+            SimulationRunner runner,
+            Runnable runAgain,
+            BooleanProperty showOnCanvas,
+            Consumer<ResultFiles.Format> save) {
         MenuItem run = item("Run", "menu-run", "F5", runner::run);
         MenuItem again = item("Run Again with Another Seed", "menu-run-again", "Shift+F5", runAgain);
         MenuItem cancel = item("Cancel", "menu-cancel-run", "Esc", runner::cancel);

@@ -70,7 +70,11 @@ public final class SimulationBar extends ToolBar {
                 "Run again with another seed (Shift+F5): the next seed, saved with the settings",
                 this::runAgain);
         Button cancel = button(
-                "Cancel", "mdi2s-stop", "sim-cancel", "Stop the run, keeping what it simulated so far (Esc)", runner::cancel);
+                "Cancel",
+                "mdi2s-stop",
+                "sim-cancel",
+                "Stop the run, keeping what it simulated so far (Esc)",
+                runner::cancel);
         cancel.disableProperty().bind(runner.runningProperty().not());
 
         duration.setId("sim-duration");
@@ -122,7 +126,8 @@ public final class SimulationBar extends ToolBar {
         freeTier.setId("sim-free-tier");
         freeTier.setTooltip(new Tooltip("Take the providers' monthly free tier off the bill"));
         freeTier.selectedProperty()
-                .addListener((obs, old, on) -> change("Turn the free tier " + (on ? "on" : "off"), s -> s.withFreeTier(on)));
+                .addListener(
+                        (obs, old, on) -> change("Turn the free tier " + (on ? "on" : "off"), s -> s.withFreeTier(on)));
 
         live.setId("sim-live");
         live.setTooltip(new Tooltip("Live what-if: simulate again after every edit that changes the results"));
@@ -200,9 +205,10 @@ public final class SimulationBar extends ToolBar {
             seed.setText(Long.toString(settings.seed()));
             mark(seed, "invalid", false);
             providers.setValue(settings.compareProviders() ? Providers.ALL : Providers.PROJECT);
-            providers.getTooltip()
-                    .setText("Simulate on the project's provider (" + project.provider().displayName()
-                            + "), or on every provider side by side");
+            providers
+                    .getTooltip()
+                    .setText("Simulate on the project's provider ("
+                            + project.provider().displayName() + "), or on every provider side by side");
             routing.setValue(settings.routing());
             freeTier.setSelected(settings.freeTierOn());
         } finally {
@@ -217,12 +223,14 @@ public final class SimulationBar extends ToolBar {
         var seconds = Durations.parse(text);
         if (seconds.isEmpty() || seconds.get() > 1e11) {
             mark(duration, "invalid", true);
-            duration.setTooltip(new Tooltip(
-                    seconds.isEmpty() ? Durations.problem(text) : "At most 10^11 s (about 3,000 years)"));
+            duration.setTooltip(
+                    new Tooltip(seconds.isEmpty() ? Durations.problem(text) : "At most 10^11 s (about 3,000 years)"));
             return;
         }
         mark(duration, "invalid", false);
-        change("Change the simulated duration to " + Durations.format(seconds.get()), s -> s.withDurationSeconds(seconds.get()));
+        change(
+                "Change the simulated duration to " + Durations.format(seconds.get()),
+                s -> s.withDurationSeconds(seconds.get()));
     }
 
     private void commitSeed() {

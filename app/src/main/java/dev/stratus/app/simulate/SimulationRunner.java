@@ -187,7 +187,9 @@ public final class SimulationRunner {
         liveDelay.stop();
         Project project = editor.project();
         Path file = editor.fileProperty().get();
-        Path folder = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        Path folder = file == null
+                ? Path.of("").toAbsolutePath()
+                : file.toAbsolutePath().getParent();
         if (current != null) {
             current.cancelled = true;
         }
@@ -327,7 +329,8 @@ public final class SimulationRunner {
                 Platform.runLater(() -> finished(this, outcome));
             } catch (InvalidDesignException e) {
                 long count = e.errors().size();
-                String first = e.errors().isEmpty() ? "" : ": " + e.errors().get(0).message();
+                String first =
+                        e.errors().isEmpty() ? "" : ": " + e.errors().get(0).message();
                 String why = "Fix " + count + (count == 1 ? " error" : " errors") + " before simulating" + first;
                 Platform.runLater(() -> refused(this, why, e.errors()));
             } catch (TraceException | BacklogException | IllegalArgumentException e) {

@@ -27,7 +27,8 @@ class DurationsTest {
         assertThat(Durations.parse("0s")).isEmpty();
         assertThat(Durations.parse("-5m")).isEmpty();
         assertThat(Durations.parse("1e999 d")).isEmpty();
-        assertThat(Durations.problem(" soon ")).isEqualTo("'soon' is not a duration; write it like 90s, 15m, 1h, 1d or 1y");
+        assertThat(Durations.problem(" soon "))
+                .isEqualTo("'soon' is not a duration; write it like 90s, 15m, 1h, 1d or 1y");
     }
 
     @Test

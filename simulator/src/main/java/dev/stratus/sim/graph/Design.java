@@ -134,8 +134,7 @@ final class Design {
                 f,
                 pool,
                 DurationSamplers.of(
-                        prices.cpu()
-                                .scale(f.execution(), f.cpuBoundShare(), f.executionMeasuredAtMb(), f.memoryMb()),
+                        prices.cpu().scale(f.execution(), f.cpuBoundShare(), f.executionMeasuredAtMb(), f.memoryMb()),
                         streams.stream(f.id(), "execution")),
                 DurationSamplers.of(RuntimeProfile.coldStart(prices, f), streams.stream(f.id(), "cold-start")));
         state.provisioned = provisioned;
