@@ -3,6 +3,7 @@ package dev.stratus.app.results;
 import dev.stratus.cost.BreakEven;
 import dev.stratus.model.Project;
 import dev.stratus.run.RunReport;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
@@ -84,7 +85,7 @@ public final class BreakEvenView extends BorderPane implements ResultView {
                 String.format(Locale.ROOT, "Simulated: %s", Figures.perSecond(now)),
                 new double[] {now},
                 new double[] {b.serverlessCostAt(now)});
-        chart.getData().setAll(serverless, servers, simulated);
+        Charts.update(chart, List.of(serverless, servers, simulated));
         if (crossing != null) {
             chart.getData()
                     .add(Charts.series(

@@ -90,6 +90,28 @@ final class Charts {
         chart.getStyleClass().add("results-chart");
     }
 
+    /**
+     * Shows {@code next} in {@code chart}. When the chart already has series of the same names, in
+     * the same order, their points are replaced and the series, their lines and the legend are kept:
+     * a live edit redraws lines rather than rebuilding the chart.
+     */
+    static <X, Y> void update(XYChart<X, Y> chart, List<XYChart.Series<X, Y>> next) {
+        var current = chart.getData();
+        boolean same = current.size() == next.size();
+        for (int i = 0; same && i < next.size(); i++) {
+            same = java.util.Objects.equals(current.get(i).getName(), next.get(i).getName());
+        }
+        if (!same) {
+            current.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            List<XYChart.Data<X, Y>> points = new ArrayList<>(next.get(i).getData());
+            next.get(i).getData().clear();
+            current.get(i).getData().setAll(points);
+        }
+    }
+
     /** A series from the points {@code (x[i], y[i])}, added in one change. */
     static XYChart.Series<Number, Number> series(String name, double[] x, double[] y) {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>(x.length);

@@ -97,7 +97,7 @@ public final class LatencyDistribution extends BorderPane implements ResultView 
             high = Math.max(high, x[n]);
             series.add(Charts.series(entry.name(), x, y));
         }
-        chart.getData().setAll(series);
+        Charts.update(chart, series);
         if (series.isEmpty()) {
             frame.setEmpty("No request completed in this run.");
             return;

@@ -48,14 +48,18 @@ public final class ResultsOverlay implements CanvasLayer {
     static final double BADGE_GAP = 3;
 
     private static final String BADGE_TIP = "stratus.results.tip";
+    private static final javafx.css.PseudoClass ALERT_STATE = javafx.css.PseudoClass.getPseudoClass("alert");
+    private static final javafx.css.PseudoClass WARNING_STATE = javafx.css.PseudoClass.getPseudoClass("warning");
 
     private final Group bands = new Group();
     private final Group badges = new Group();
     private final BooleanProperty shown;
     private final Map<String, String> reasons = new HashMap<>();
+    private final Map<String, Band> bandsById = new HashMap<>();
+    private final Map<String, Badge> badgesById = new HashMap<>();
+    private final Map<NodeView, String> marks = new HashMap<>();
     private DiagramView view;
     private RunReport report;
-    private final List<NodeView> marked = new ArrayList<>();
 
     /** @param shown whether the results show on the canvas */
     public ResultsOverlay(BooleanProperty shown) {
@@ -128,91 +132,142 @@ public final class ResultsOverlay implements CanvasLayer {
     }
 
     private void redraw() {
-        for (NodeView node : marked) {
-            node.getStyleClass().removeAll(ALERT, WARNING);
-            restoreTooltip(node);
-        }
-        marked.clear();
-        reasons.clear();
-        bands.getChildren().clear();
-        badges.getChildren().clear();
-        if (view == null || report == null || !shown.get()) {
-            return;
-        }
-        Project project = view.getProject();
-        if (project == null) {
+        Project project = view == null ? null : view.getProject();
+        if (report == null || !shown.get() || project == null) {
+            clear();
             return;
         }
         RunFigures figures = new RunFigures(report, project.architecture());
+        // Shapes are kept from run to run and only their text and width change, so a live edit
+        // restyles nothing that did not change.
+        Map<String, Band> nextBands = new HashMap<>();
         for (EdgeView edge : view.edgeViews()) {
             long count = figures.edgeCount(edge.edge().id());
-            if (count > 0) {
-                bands.getChildren().add(band(edge, figures.rate(count)));
+            if (count <= 0) {
+                continue;
             }
+            Band band = bandsById.get(edge.edge().id());
+            if (band == null || band.edge() != edge) {
+                band = new Band(edge, new Line());
+                band.follow();
+            }
+            band.line().setStrokeWidth(width(figures.rate(count)));
+            nextBands.put(edge.edge().id(), band);
         }
+        replace(bands, bandsById, nextBands, Band::line);
+
+        Map<String, Badge> nextBadges = new HashMap<>();
+        Map<NodeView, String> nextMarks = new HashMap<>();
+        reasons.clear();
         for (NodeView node : view.nodeViews()) {
             String text = figures.badge(node.node());
             if (text.isEmpty()) {
                 continue;
             }
-            Label badge = new Label(text);
-            badge.setUserData(node.nodeId());
-            badge.getStyleClass().add("result-badge");
-            badge.layoutXProperty().bind(node.layoutXProperty());
-            badge.layoutYProperty().bind(node.layoutYProperty().add(NodeView.HEIGHT + BADGE_GAP));
-            badge.setMaxWidth(NodeView.WIDTH + 40);
-            String alert = figures.alert(node.node());
-            String warning = alert.isEmpty() ? figures.warning(node.node()) : "";
-            String reason = alert.isEmpty() ? warning : alert;
-            if (!reason.isEmpty()) {
-                reasons.put(node.nodeId(), reason);
-                node.getStyleClass().add(alert.isEmpty() ? WARNING : ALERT);
-                badge.getStyleClass().add(alert.isEmpty() ? WARNING : ALERT);
-                badge.setText("\u26a0 " + text);
-                marked.add(node);
-                explain(node, reason);
+            Badge badge = badgesById.get(node.nodeId());
+            if (badge == null || badge.node() != node) {
+                badge = new Badge(node, new Label(), new Tooltip());
+                badge.place();
             }
-            badge.setTooltip(new Tooltip(reason.isEmpty() ? text.replace(" \u00b7 ", "\n") : reason));
-            badges.getChildren().add(badge);
+            String alert = figures.alert(node.node());
+            String reason = alert.isEmpty() ? figures.warning(node.node()) : alert;
+            String mark = reason.isEmpty() ? null : alert.isEmpty() ? WARNING : ALERT;
+            badge.label().setText(mark == null ? text : "\u26a0 " + text);
+            badge.tip().setText(reason.isEmpty() ? text.replace(" \u00b7 ", "\n") : reason);
+            badge.label().pseudoClassStateChanged(ALERT_STATE, ALERT.equals(mark));
+            badge.label().pseudoClassStateChanged(WARNING_STATE, WARNING.equals(mark));
+            if (mark != null) {
+                reasons.put(node.nodeId(), reason);
+                nextMarks.put(node, mark);
+            }
+            nextBadges.put(node.nodeId(), badge);
+        }
+        replace(badges, badgesById, nextBadges, Badge::label);
+        mark(nextMarks);
+    }
+
+    /** Removes every shape and mark: nothing to show. */
+    private void clear() {
+        reasons.clear();
+        mark(Map.of());
+        bandsById.clear();
+        badgesById.clear();
+        bands.getChildren().clear();
+        badges.getChildren().clear();
+    }
+
+    /** Puts {@code next}'s shapes in {@code group} in place of {@code current}'s, touching only what changed. */
+    private static <T> void replace(
+            Group group,
+            Map<String, T> current,
+            Map<String, T> next,
+            java.util.function.Function<T, javafx.scene.Node> shape) {
+        for (Map.Entry<String, T> old : current.entrySet()) {
+            if (next.get(old.getKey()) != old.getValue()) {
+                group.getChildren().remove(shape.apply(old.getValue()));
+            }
+        }
+        for (Map.Entry<String, T> added : next.entrySet()) {
+            if (current.get(added.getKey()) != added.getValue()) {
+                group.getChildren().add(shape.apply(added.getValue()));
+            }
+        }
+        current.clear();
+        current.putAll(next);
+    }
+
+    /** Marks each node view with its class, changing only the views whose mark changed. */
+    private void mark(Map<NodeView, String> next) {
+        for (Map.Entry<NodeView, String> old : marks.entrySet()) {
+            if (!old.getValue().equals(next.get(old.getKey()))) {
+                old.getKey().getStyleClass().remove(old.getValue());
+                restoreTooltip(old.getKey());
+            }
+        }
+        for (Map.Entry<NodeView, String> mark : next.entrySet()) {
+            NodeView node = mark.getKey();
+            if (!mark.getValue().equals(marks.get(node))) {
+                node.getStyleClass().add(mark.getValue());
+            }
+            explain(node, reasons.get(node.nodeId()));
+        }
+        marks.clear();
+        marks.putAll(next);
+    }
+
+    /** The band under one edge's view, following its line. */
+    private record Band(EdgeView edge, Line line) {
+        void follow() {
+            line.setUserData(edge.edge().id());
+            line.getStyleClass().add("traffic-band");
+            line.setMouseTransparent(true);
+            Runnable move = () -> edge.line()
+                    .ifPresentOrElse(
+                            drawn -> {
+                                line.setVisible(true);
+                                line.setStartX(drawn.start().getX());
+                                line.setStartY(drawn.start().getY());
+                                line.setEndX(drawn.end().getX());
+                                line.setEndY(drawn.end().getY());
+                            },
+                            () -> line.setVisible(false));
+            move.run();
+            // Weak, and held by the line: a band dropped with its edge's view leaves nothing behind.
+            javafx.beans.value.ChangeListener<EdgeView.Line> listener = (obs, old, now) -> move.run();
+            line.getProperties().put(Band.class, listener);
+            edge.lineProperty().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
         }
     }
 
-    /** A band along {@code edge}, {@code perSecond} wide on a logarithmic scale, following the line. */
-    private static Line band(EdgeView edge, double perSecond) {
-        Line band = new Line();
-        band.setUserData(edge.edge().id());
-        band.getStyleClass().add("traffic-band");
-        band.setStrokeWidth(width(perSecond));
-        band.setMouseTransparent(true);
-        Runnable follow = () -> edge.line()
-                .ifPresentOrElse(
-                        line -> {
-                            band.setVisible(true);
-                            band.setStartX(line.start().getX());
-                            band.setStartY(line.start().getY());
-                            band.setEndX(line.end().getX());
-                            band.setEndY(line.end().getY());
-                        },
-                        () -> band.setVisible(false));
-        follow.run();
-        // Dropped with the band: the canvas may replace the edge's view, and this layer redraws then.
-        edge.lineProperty().addListener(new javafx.beans.value.WeakChangeListener<>(new BandFollower(band, follow)));
-        return band;
-    }
-
-    /** Keeps a band on its line; held by the band, so the weak listener lives as long as the band. */
-    private record BandFollower(Line band, Runnable follow)
-            implements javafx.beans.value.ChangeListener<EdgeView.Line> {
-        BandFollower {
-            band.getProperties().put(BandFollower.class, this);
-        }
-
-        @Override
-        public void changed(
-                javafx.beans.value.ObservableValue<? extends EdgeView.Line> obs,
-                EdgeView.Line old,
-                EdgeView.Line line) {
-            follow.run();
+    /** The badge beside one node's view, following it as it moves. */
+    private record Badge(NodeView node, Label label, Tooltip tip) {
+        void place() {
+            label.setUserData(node.nodeId());
+            label.getStyleClass().add("result-badge");
+            label.setTooltip(tip);
+            label.setMaxWidth(NodeView.WIDTH + 40);
+            label.layoutXProperty().bind(node.layoutXProperty());
+            label.layoutYProperty().bind(node.layoutYProperty().add(NodeView.HEIGHT + BADGE_GAP));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -38,7 +39,13 @@ public final class SummaryStrip extends HBox {
             BiFunction<Double, Double, String> delta,
             java.util.function.Function<Double, String> format) {}
 
+    private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
+    private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
+
     private final Label run = new Label();
+    private final Tooltip runTip = new Tooltip();
     private final Label hint =
             new Label("Press Run (F5) to simulate the design: its latency, cold starts and bill show here.");
     private final List<Cell> cells = new ArrayList<>();
@@ -51,6 +58,7 @@ public final class SummaryStrip extends HBox {
         run.setId("summary-run");
         run.getStyleClass().add("summary-run");
         run.setMinWidth(Region.USE_PREF_SIZE);
+        run.setTooltip(runTip);
         hint.getStyleClass().add("summary-hint");
         for (Spec spec : specs()) {
             cells.add(new Cell(spec));
@@ -124,23 +132,28 @@ public final class SummaryStrip extends HBox {
      */
     public void show(RunReport report, RunReport previous, boolean stale) {
         if (report == null) {
-            getChildren().setAll(hint);
+            if (!getChildren().equals(List.of(hint))) {
+                getChildren().setAll(hint);
+            }
             return;
         }
-        List<javafx.scene.Node> children = new ArrayList<>();
+        // The same nodes from run to run, only their texts and states change: a live edit restyles nothing.
+        if (getChildren().size() != cells.size() + 1) {
+            List<javafx.scene.Node> children = new ArrayList<>();
+            children.add(run);
+            children.addAll(cells);
+            getChildren().setAll(children);
+        }
         run.setText(describe(report) + (stale ? "\nbefore your last edit" : ""));
-        run.setTooltip(new Tooltip(
+        runTip.setText(
                 stale
                         ? "The design has changed since this run; press Run (F5) or turn on Live to update"
-                        : "The run these figures come from"));
-        mark(run, "partial", report.partial());
-        mark(run, "stale", stale);
-        children.add(run);
+                        : "The run these figures come from");
+        run.pseudoClassStateChanged(PARTIAL, report.partial());
+        run.pseudoClassStateChanged(STALE, stale);
         for (Cell cell : cells) {
             cell.show(report, previous);
-            children.add(cell);
         }
-        getChildren().setAll(children);
     }
 
     /** "1 h on AWS Lambda · seed 1", with "stopped after 12 min" for a partial run. */
@@ -156,12 +169,6 @@ public final class SummaryStrip extends HBox {
         return time + " on " + provider + "\nseed " + settings.seed();
     }
 
-    private static void mark(javafx.scene.Node node, String styleClass, boolean on) {
-        node.getStyleClass().remove(styleClass);
-        if (on) {
-            node.getStyleClass().add(styleClass);
-        }
-    }
 
     /** One figure: its caption, its value and its change. */
     private static final class Cell extends VBox {
@@ -187,17 +194,12 @@ public final class SummaryStrip extends HBox {
         void show(RunReport report, RunReport previous) {
             double now = spec.value().applyAsDouble(report);
             value.setText(spec.format().apply(now));
-            delta.getStyleClass().removeAll("worse", "better");
-            if (previous == null || Double.isNaN(now)) {
-                delta.setText(" ");
-                return;
-            }
-            double before = spec.value().applyAsDouble(previous);
-            String text = Double.isNaN(before) ? "" : spec.delta().apply(before, now);
+            double before = previous == null ? Double.NaN : spec.value().applyAsDouble(previous);
+            String text = Double.isNaN(before) || Double.isNaN(now) ? "" : spec.delta().apply(before, now);
             delta.setText(text.isEmpty() ? " " : text);
-            if (!text.isEmpty() && spec.better() == Better.LOWER) {
-                delta.getStyleClass().add(now > before ? "worse" : "better");
-            }
+            boolean judged = !text.isEmpty() && spec.better() == Better.LOWER;
+            delta.pseudoClassStateChanged(WORSE, judged && now > before);
+            delta.pseudoClassStateChanged(BETTER, judged && now < before);
         }
     }
 

@@ -160,7 +160,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
             arrivalSeries.add(Charts.series(
                     entries.get(i).name(), x, Charts.divided(w.entries().get(i).arrivals(), w.stepSeconds())));
         }
-        arrivals.getData().setAll(arrivalSeries);
+        Charts.update(arrivals, arrivalSeries);
         frames.get(Kind.ARRIVALS).setNote("per trigger, averaged over " + step);
         if (arrivalSeries.isEmpty()) {
             frames.get(Kind.ARRIVALS).setEmpty("This design has no triggers with traffic.");
@@ -173,7 +173,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
                     x,
                     Charts.doubles(w.functions().get(i).coldStarts())));
         }
-        coldStarts.getData().setAll(coldSeries);
+        Charts.update(coldStarts, coldSeries);
         coldStarts.getYAxis().setLabel("Cold starts per " + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));
         frames.get(Kind.COLD_STARTS).setNote("per function, " + step);
         if (coldSeries.isEmpty()) {
@@ -213,8 +213,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
         for (WindowSeries.EntrySeries e : w.entries()) {
             add(failed, e.failed());
         }
-        failures.getData()
-                .setAll(List.of(
+        Charts.update(failures, List.of(
                         Charts.series("Throttled invocations", x, Charts.doubles(throttles)),
                         Charts.series("Errors and timeouts", x, Charts.doubles(errors)),
                         Charts.series("Failed requests (end to end)", x, Charts.doubles(failed))));
@@ -227,7 +226,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
             queueSeries.add(Charts.series(queueResults.get(i).name() + " (average)", x, q.averageDepth()));
             queueSeries.add(Charts.series(queueResults.get(i).name() + " (most)", x, Charts.doubles(q.maxDepth())));
         }
-        queues.getData().setAll(queueSeries);
+        Charts.update(queues, queueSeries);
         frames.get(Kind.QUEUES).setNote("per queue or stream, " + step);
         if (queueSeries.isEmpty()) {
             frames.get(Kind.QUEUES).setEmpty("This design has no queues or streams.");
@@ -295,7 +294,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
             series.add(Charts.series(
                     names[p], x, ys.stream().mapToDouble(v -> v[column]).toArray()));
         }
-        latency.getData().setAll(series);
+        Charts.update(latency, series);
         frames.get(Kind.LATENCY)
                 .setNote("of the requests completed in each window of "
                         + dev.stratus.app.simulate.Durations.format(w.stepSeconds()));

@@ -50,7 +50,7 @@ import javafx.util.Duration;
 public final class SimulationRunner {
 
     /** How long live mode waits after an edit before it runs, so a burst of edits runs once. */
-    public static final Duration LIVE_DELAY = Duration.millis(60);
+    public static final Duration LIVE_DELAY = Duration.millis(20);
 
     /** How often progress reaches the FX thread at most, ms. */
     private static final long PROGRESS_EVERY_MS = 100;
