@@ -184,7 +184,7 @@ class EditingTest {
         onFx(() -> editor.connect(http, function));
         onFx(() -> editor.connect(function, database));
 
-        robot.clickOn(nodeView(function));
+        robot.clickOn(centreOf(function));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -203,11 +203,11 @@ class EditingTest {
         String a = place(NodeKind.FUNCTION, 60, 100);
         String b = place(NodeKind.FUNCTION, 360, 100);
 
-        robot.clickOn(nodeView(a));
+        robot.clickOn(centreOf(a));
         assertThat(model.selection()).containsExactly(a);
         assertThat(onFx(() -> nodeView(a).getStyleClass().contains("selected"))).isTrue();
 
-        robot.press(KeyCode.SHIFT).clickOn(nodeView(b)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT).clickOn(centreOf(b)).release(KeyCode.SHIFT);
         assertThat(model.selection()).containsExactlyInAnyOrder(a, b);
 
         Point2D empty = onFx(() -> canvas.localToScreen(canvas.toView(300, 500)));
@@ -293,7 +293,7 @@ class EditingTest {
     @Test
     void renamingInPlaceCommitsWithEnterAndCancelsWithEscape(FxRobot robot) throws Exception {
         String function = place(NodeKind.FUNCTION, 60, 100);
-        robot.clickOn(nodeView(function));
+        robot.clickOn(centreOf(function));
 
         robot.type(KeyCode.F2);
         robot.eraseText(20).write("list-items").type(KeyCode.ENTER);
@@ -317,7 +317,7 @@ class EditingTest {
     @Test
     void arrowKeysNudgeBySomeGridSteps(FxRobot robot) throws Exception {
         String function = place(NodeKind.FUNCTION, 60, 100);
-        robot.clickOn(nodeView(function));
+        robot.clickOn(centreOf(function));
 
         robot.type(KeyCode.RIGHT);
         assertThat(model.project().layout().positionOf(function)).contains(new Position(80, 100));
@@ -435,6 +435,14 @@ class EditingTest {
 
     private NodeView nodeView(String id) {
         return canvas.nodeView(id).orElseThrow();
+    }
+
+    /**
+     * The middle of node {@code id}'s box on the screen, worked out on the FX thread: a robot that
+     * measures a node itself does so on the test thread, which can corrupt JavaFX's cached bounds.
+     */
+    private Point2D centreOf(String id) throws Exception {
+        return onFx(() -> nodeView(id).localToScreen(NodeView.WIDTH / 2, NodeView.HEIGHT / 2));
     }
 
     private void dragPortTo(FxRobot robot, String fromId, String toId) throws Exception {

@@ -125,16 +125,18 @@ class CanvasLayerTest {
             return null;
         });
 
-        Parent content = layer.below().getParent().getParent();
-        List<Node> order = content.getChildrenUnmodifiable();
-        EdgeView routed = canvas.edgeView("e1").orElseThrow();
-        List<Integer> indices = List.of(
-                order.indexOf(layer.below().getParent()),
-                order.indexOf(routed.getParent()),
-                order.indexOf(canvas.nodeView("orders").orElseThrow().getParent()),
-                order.indexOf(routed.routeLabel().orElseThrow().getParent()),
-                order.indexOf(layer.above().getParent()),
-                order.indexOf(canvas.lookup(".connector").getParent()));
+        List<Integer> indices = onFx(() -> {
+            Parent content = layer.below().getParent().getParent();
+            List<Node> order = content.getChildrenUnmodifiable();
+            EdgeView routed = canvas.edgeView("e1").orElseThrow();
+            return List.of(
+                    order.indexOf(layer.below().getParent()),
+                    order.indexOf(routed.getParent()),
+                    order.indexOf(canvas.nodeView("orders").orElseThrow().getParent()),
+                    order.indexOf(routed.routeLabel().orElseThrow().getParent()),
+                    order.indexOf(layer.above().getParent()),
+                    order.indexOf(canvas.lookup(".connector").getParent()));
+        });
         assertThat(indices).doesNotContain(-1).isSorted().doesNotHaveDuplicates();
         assertThat(layer.above().isMouseTransparent()).isTrue();
         assertThat(layer.below().isMouseTransparent()).isTrue();
@@ -227,7 +229,7 @@ class CanvasLayerTest {
             return null;
         });
 
-        robot.clickOn(canvas.nodeView("orders").orElseThrow());
+        robot.clickOn(centreOf(canvas.nodeView("orders").orElseThrow()));
 
         assertThat(model.selection()).containsExactly("orders");
     }
@@ -242,18 +244,29 @@ class CanvasLayerTest {
             return null;
         });
 
-        robot.moveTo(badge);
-        assertThat(badge.isHover()).isTrue();
+        robot.moveTo(centreOf(badge));
+        assertThat(onFx(badge::isHover)).isTrue();
 
-        robot.clickOn(over);
+        robot.clickOn(centreOf(over));
         assertThat(model.selection()).containsExactly("table");
-        robot.drag(over, MouseButton.PRIMARY).dropBy(0, 100);
+        robot.drag(centreOf(over), MouseButton.PRIMARY).dropBy(0, 100);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.project().layout().positionOf("table").orElseThrow().y())
                 .isGreaterThan(100);
 
-        robot.clickOn(badge);
+        robot.clickOn(centreOf(badge));
         assertThat(model.selection()).isEmpty();
+    }
+
+    /**
+     * The middle of {@code node} on the screen, worked out on the FX thread: a robot that measures a
+     * node itself does so on the test thread, which can corrupt JavaFX's cached bounds.
+     */
+    private static Point2D centreOf(Node node) throws Exception {
+        return onFx(() -> {
+            Bounds screen = node.localToScreen(node.getBoundsInLocal());
+            return new Point2D(screen.getCenterX(), screen.getCenterY());
+        });
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
