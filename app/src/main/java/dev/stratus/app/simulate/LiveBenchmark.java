@@ -27,6 +27,9 @@ import javafx.stage.Stage;
  * background, and drawing the summary, the tables, the canvas and the visible results tab. Measured
  * twice per sample: with the Triggers table shown, and with the Over time charts shown.
  *
+ * <p>It also starts a simulated year of the default sample ten times, cancels each after a second,
+ * and times the cancel until the partial results are in the studio.
+ *
  * <p>Run: {@code java -cp app/target/stratus.jar dev.stratus.app.simulate.LiveBenchmark [edits]}
  * (default 40 edits per sample and tab, after 10 to warm up). Prints p50, p95 and the largest time,
  * wall clock, in ms, and the median time of the simulation alone (its own wall time).
@@ -75,6 +78,15 @@ public final class LiveBenchmark {
                         percentile(simulated, 50));
             }
         }
+        double[] cancels = cancels(catalog.load(catalog.defaultSample().orElseThrow()), 10);
+        Arrays.sort(cancels);
+        System.out.printf(
+                Locale.ROOT,
+                "cancel of a 1-year run of the default sample, to its partial results shown: p50 %.0f ms, p95 %.0f ms,"
+                        + " max %.0f ms%n",
+                percentile(cancels, 50),
+                percentile(cancels, 95),
+                cancels[cancels.length - 1]);
         Platform.exit();
         // The toolkit was told not to exit with its last window; nothing else is left to do.
         System.exit(0);
@@ -155,6 +167,45 @@ public final class LiveBenchmark {
             return null;
         });
         return times;
+    }
+
+    /**
+     * Starts {@code times} runs of a simulated year, cancels each after a second, and times each
+     * from the cancel to the partial results reaching the studio, ms.
+     */
+    private static double[] cancels(Project sample, int times) throws Exception {
+        Project project = sample.withSettings(sample.settings().withDurationSeconds(365 * 86_400.0));
+        StudioPane pane = onFx(() -> {
+            StudioPane studio = StudioPane.forPicture(new EditorModel(project));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(studio, 1280, 800));
+            stage.show();
+            return studio;
+        });
+        double[] result = new double[times];
+        for (int i = 0; i < times; i++) {
+            onFx(() -> {
+                pane.runner().run();
+                return null;
+            });
+            Thread.sleep(1_000);
+            long start = onFx(() -> {
+                pane.runner().cancel();
+                return System.nanoTime();
+            });
+            while (onFx(() -> pane.runner().isRunning())) {
+                Thread.sleep(2);
+            }
+            result[i] = (System.nanoTime() - start) / 1e6;
+            if (!onFx(() -> pane.runner().report().partial())) {
+                throw new IllegalStateException("a cancelled year of traffic came back whole");
+            }
+        }
+        onFx(() -> {
+            ((Stage) pane.getScene().getWindow()).close();
+            return null;
+        });
+        return result;
     }
 
     private static FunctionNode firstFunction(Project project) {
