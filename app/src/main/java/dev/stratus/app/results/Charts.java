@@ -99,7 +99,8 @@ final class Charts {
         var current = chart.getData();
         boolean same = current.size() == next.size();
         for (int i = 0; same && i < next.size(); i++) {
-            same = java.util.Objects.equals(current.get(i).getName(), next.get(i).getName());
+            same = java.util.Objects.equals(
+                    current.get(i).getName(), next.get(i).getName());
         }
         if (!same) {
             current.setAll(next);

@@ -103,7 +103,9 @@ public final class ProvidersView extends BorderPane implements ResultView {
             gateway.add(new XYChart.Data<>(name, row.gatewayCost()));
             services.add(new XYChart.Data<>(name, row.servicesCost()));
         }
-        Charts.update(chart, List.of(
+        Charts.update(
+                chart,
+                List.of(
                         new XYChart.Series<>("Functions", FXCollections.observableArrayList(functions)),
                         new XYChart.Series<>("API gateway", FXCollections.observableArrayList(gateway)),
                         new XYChart.Series<>("Services", FXCollections.observableArrayList(services))));

@@ -169,7 +169,6 @@ public final class SummaryStrip extends HBox {
         return time + " on " + provider + "\nseed " + settings.seed();
     }
 
-
     /** One figure: its caption, its value and its change. */
     private static final class Cell extends VBox {
         private final Spec spec;
@@ -195,7 +194,9 @@ public final class SummaryStrip extends HBox {
             double now = spec.value().applyAsDouble(report);
             value.setText(spec.format().apply(now));
             double before = previous == null ? Double.NaN : spec.value().applyAsDouble(previous);
-            String text = Double.isNaN(before) || Double.isNaN(now) ? "" : spec.delta().apply(before, now);
+            String text = Double.isNaN(before) || Double.isNaN(now)
+                    ? ""
+                    : spec.delta().apply(before, now);
             delta.setText(text.isEmpty() ? " " : text);
             boolean judged = !text.isEmpty() && spec.better() == Better.LOWER;
             delta.pseudoClassStateChanged(WORSE, judged && now > before);

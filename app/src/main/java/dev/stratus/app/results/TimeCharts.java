@@ -213,7 +213,9 @@ public final class TimeCharts extends BorderPane implements ResultView {
         for (WindowSeries.EntrySeries e : w.entries()) {
             add(failed, e.failed());
         }
-        Charts.update(failures, List.of(
+        Charts.update(
+                failures,
+                List.of(
                         Charts.series("Throttled invocations", x, Charts.doubles(throttles)),
                         Charts.series("Errors and timeouts", x, Charts.doubles(errors)),
                         Charts.series("Failed requests (end to end)", x, Charts.doubles(failed))));

@@ -98,8 +98,8 @@ public final class LiveBenchmark {
     }
 
     /** The studio on {@code project}, Live on, {@code page} shown; times {@code edits} memory edits. */
-    private static double[] measure(
-            Project project, ResultsDock.Page page, int warmUp, int edits, double[] simulated) throws Exception {
+    private static double[] measure(Project project, ResultsDock.Page page, int warmUp, int edits, double[] simulated)
+            throws Exception {
         Semaphore shown = new Semaphore(0);
         long[] started = new long[1];
         double[] times = new double[edits];
