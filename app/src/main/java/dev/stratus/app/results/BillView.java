@@ -14,17 +14,20 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 
 /**
  * The monthly bill of a run on the project's provider: its line items as a table (quantity, unit,
@@ -34,7 +37,7 @@ import javafx.scene.layout.Priority;
 public final class BillView extends BorderPane implements ResultView {
 
     /** The most nodes the share chart names; the rest are summed as "others". */
-    static final int MOST_SHARES = 9;
+    static final int MOST_SHARES = 8;
 
     private static final String MONTH = "This month";
 
@@ -43,7 +46,7 @@ public final class BillView extends BorderPane implements ResultView {
     private final ChartFrame partsFrame;
     private final ChartFrame sharesFrame;
     private final StackedBarChart<String, Number> parts;
-    private final PieChart shares;
+    private final BarChart<Number, String> shares;
 
     public BillView(BiConsumer<Node, String> saver) {
         getStyleClass().add("bill-view");
@@ -52,7 +55,7 @@ public final class BillView extends BorderPane implements ResultView {
         Columns.style(items);
         items.getColumns()
                 .setAll(List.of(
-                        Columns.text("Item", LineItem::description, 330),
+                        Columns.text("Item", LineItem::description, 300),
                         Columns.number("Quantity", null, LineItem::quantity, Figures::quantity),
                         Columns.text("Unit", LineItem::unit, 110),
                         Columns.number(
@@ -72,26 +75,38 @@ public final class BillView extends BorderPane implements ResultView {
         CategoryAxis partAxis = new CategoryAxis(FXCollections.observableArrayList(MONTH));
         parts = new StackedBarChart<>(partAxis, Charts.axis("USD a month"));
         Charts.setUp(parts);
-        parts.setCategoryGap(24);
-        partsFrame = new ChartFrame("chart-bill-parts", "Parts", "bill-parts", saver);
+        parts.setLegendSide(Side.RIGHT);
+        parts.setCategoryGap(40);
+        partsFrame = new ChartFrame("chart-bill-parts", "The bill's parts", "bill-parts", saver);
         partsFrame.setContent(parts);
-        partsFrame.setPrefWidth(250);
-        partsFrame.setMinWidth(200);
 
-        shares = new PieChart();
-        shares.setAnimated(false);
+        CategoryAxis nodeAxis = new CategoryAxis();
+        shares = new BarChart<>(Charts.axis("USD a month"), nodeAxis);
+        Charts.setUp(shares);
         shares.setLegendVisible(false);
-        shares.setLabelsVisible(true);
-        shares.setMinSize(0, 0);
-        shares.getStyleClass().add("results-chart");
+        shares.setCategoryGap(4);
         sharesFrame = new ChartFrame("chart-bill-shares", "Share per node", "bill-shares", saver);
-        sharesFrame.setMinWidth(200);
         sharesFrame.setContent(shares);
-        HBox charts = new HBox(6, partsFrame, sharesFrame);
-        HBox.setHgrow(sharesFrame, Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, charts);
-        split.setDividerPositions(0.52);
-        SplitPane.setResizableWithParent(charts, true);
+
+        // One chart at a time, each with the whole height the results panel has.
+        ToggleGroup which = new ToggleGroup();
+        RadioButton showParts = new RadioButton("Parts");
+        RadioButton showShares = new RadioButton("Per node");
+        showParts.setId("bill-show-parts");
+        showShares.setId("bill-show-shares");
+        showParts.setToggleGroup(which);
+        showShares.setToggleGroup(which);
+        StackPane charts = new StackPane(partsFrame, sharesFrame);
+        sharesFrame.visibleProperty().bind(showShares.selectedProperty());
+        partsFrame.visibleProperty().bind(showShares.selectedProperty().not());
+        showParts.setSelected(true);
+        HBox pick = new HBox(12, showParts, showShares);
+        pick.setPadding(new Insets(0, 0, 4, 8));
+        BorderPane right = new BorderPane(charts);
+        right.setTop(pick);
+        SplitPane split = new SplitPane(table, right);
+        split.setDividerPositions(0.46);
+        SplitPane.setResizableWithParent(right, true);
         setCenter(split);
         show(null, null);
     }
@@ -105,7 +120,7 @@ public final class BillView extends BorderPane implements ResultView {
         return parts;
     }
 
-    public PieChart shares() {
+    public BarChart<Number, String> shares() {
         return shares;
     }
 
@@ -152,7 +167,7 @@ public final class BillView extends BorderPane implements ResultView {
 
         List<NodeCost> sorted = new ArrayList<>(report.cost().byNode());
         sorted.sort(Comparator.comparingDouble(NodeCost::monthly).reversed());
-        List<PieChart.Data> slices = new ArrayList<>();
+        List<XYChart.Data<Number, String>> bars = new ArrayList<>();
         double others = 0;
         int otherCount = 0;
         for (int i = 0; i < sorted.size(); i++) {
@@ -161,18 +176,24 @@ public final class BillView extends BorderPane implements ResultView {
                 continue;
             }
             if (i < MOST_SHARES) {
-                slices.add(new PieChart.Data(slice(cost.name(), cost.monthly(), bill.total()), cost.monthly()));
+                bars.add(new XYChart.Data<>(cost.monthly(), slice(cost.name(), cost.monthly(), bill.total())));
             } else {
                 others += cost.monthly();
                 otherCount++;
             }
         }
         if (otherCount > 0) {
-            slices.add(new PieChart.Data(slice(otherCount + " others", others, bill.total()), others));
+            bars.add(new XYChart.Data<>(others, slice(otherCount + " others", others, bill.total())));
         }
-        shares.getData().setAll(slices);
+        // Categories run from the bottom up: the biggest share goes last, on top.
+        java.util.Collections.reverse(bars);
+        ((CategoryAxis) shares.getYAxis())
+                .setCategories(FXCollections.observableArrayList(
+                        bars.stream().map(XYChart.Data::getYValue).toList()));
+        shares.getData()
+                .setAll(List.of(new XYChart.Series<>("Monthly share", FXCollections.observableArrayList(bars))));
         sharesFrame.setEmpty(
-                slices.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
+                bars.isEmpty() || bill.total() <= 0 ? "Nothing to share out: the month costs nothing." : null);
         sharesFrame.setNote(
                 report.simulation().provider().equals("aws")
                         ? "functions, gateway and services"
@@ -187,7 +208,8 @@ public final class BillView extends BorderPane implements ResultView {
     private static void addPart(List<XYChart.Series<String, Number>> into, String name, double amount, String bar) {
         if (amount > 0) {
             into.add(new XYChart.Series<>(
-                    name, FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
+                    name + " " + Figures.usd(amount),
+                    FXCollections.observableArrayList(List.of(new XYChart.Data<>(bar, amount)))));
         }
     }
 }

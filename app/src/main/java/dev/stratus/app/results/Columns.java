@@ -29,7 +29,8 @@ final class Columns {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
+                // NaN: no figure, as for a provider the design is not valid on.
+                setText(empty || item == null ? null : Double.isNaN(item) ? "\u2014" : format.apply(item));
             }
         });
         column.getStyleClass().add("number-column");

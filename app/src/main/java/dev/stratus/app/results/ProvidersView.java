@@ -43,24 +43,27 @@ public final class ProvidersView extends BorderPane implements ResultView {
         table.getColumns()
                 .setAll(List.of(
                         Columns.text("Provider", ProviderComparison::name, 230),
+                        Columns.text("Note", c -> c.error() == null ? "" : "not valid: " + c.error(), 200),
                         Columns.number(
-                                "p50 ms", "End to end at the busiest trigger", ProviderComparison::p50Ms, Columns::ms),
-                        Columns.number("p99 ms", null, ProviderComparison::p99Ms, Columns::ms),
+                                "p50 ms",
+                                "End to end at the busiest trigger",
+                                valid(ProviderComparison::p50Ms),
+                                Columns::ms),
+                        Columns.number("p99 ms", null, valid(ProviderComparison::p99Ms), Columns::ms),
                         Columns.number(
                                 "Cold %",
                                 null,
-                                ProviderComparison::coldStartPercent,
+                                valid(ProviderComparison::coldStartPercent),
                                 v -> String.format(java.util.Locale.ROOT, "%.3f", v)),
-                        Columns.number("Monthly", null, ProviderComparison::monthlyCost, Columns::usd),
-                        Columns.number("Functions", null, ProviderComparison::functionsCost, Columns::usd),
-                        Columns.number("Gateway", null, ProviderComparison::gatewayCost, Columns::usd),
-                        Columns.number("Services", null, ProviderComparison::servicesCost, Columns::usd),
+                        Columns.number("Monthly", null, valid(ProviderComparison::monthlyCost), Columns::usd),
+                        Columns.number("Functions", null, valid(ProviderComparison::functionsCost), Columns::usd),
+                        Columns.number("Gateway", null, valid(ProviderComparison::gatewayCost), Columns::usd),
+                        Columns.number("Services", null, valid(ProviderComparison::servicesCost), Columns::usd),
                         Columns.number(
                                 "Per million",
                                 "The bill per million requests",
-                                ProviderComparison::costPerMillion,
-                                Columns::usd),
-                        Columns.text("Note", c -> c.error() == null ? "" : "not valid: " + c.error(), 260)));
+                                valid(ProviderComparison::costPerMillion),
+                                Columns::usd)));
         Button button = new Button("Compare all providers");
         button.setId("providers-compare");
         button.getStyleClass().add("accent");
@@ -98,7 +101,7 @@ public final class ProvidersView extends BorderPane implements ResultView {
             if (row.error() != null) {
                 continue;
             }
-            String name = shortName(row.name());
+            String name = shortName(row.provider());
             functions.add(new XYChart.Data<>(name, row.functionsCost()));
             gateway.add(new XYChart.Data<>(name, row.gatewayCost()));
             services.add(new XYChart.Data<>(name, row.servicesCost()));
@@ -109,16 +112,32 @@ public final class ProvidersView extends BorderPane implements ResultView {
                         new XYChart.Series<>("Functions", FXCollections.observableArrayList(functions)),
                         new XYChart.Series<>("API gateway", FXCollections.observableArrayList(gateway)),
                         new XYChart.Series<>("Services", FXCollections.observableArrayList(services))));
+        long invalid =
+                report.comparison().stream().filter(r -> r.error() != null).count();
         frame.setNote("a 30-day month; the API gateway and services are priced on AWS only so far, so the other"
-                + " providers' bars leave them out");
+                + " providers' bars leave them out"
+                + (invalid == 0 ? "" : "; " + invalid + " not valid for this design (see the table)"));
         SplitPane split = new SplitPane(frame, table);
         split.setDividerPositions(0.5);
         setCenter(split);
     }
 
-    /** "Google Cloud Functions (1st gen)" stays; "IBM Cloud Functions / Apache OpenWhisk" becomes "IBM Cloud Functions". */
-    static String shortName(String name) {
-        int slash = name.indexOf(" / ");
-        return slash > 0 ? name.substring(0, slash) : name;
+    /** A provider's name short enough for a bar's label: "Google 1st gen", "Azure Flex". */
+    static String shortName(String providerId) {
+        return switch (providerId) {
+            case "aws" -> "AWS Lambda";
+            case "gcp" -> "Google 1st gen";
+            case "gcp-gen2" -> "Cloud Run fn";
+            case "azure" -> "Azure Consumption";
+            case "azure-flex" -> "Azure Flex";
+            case "ibm" -> "IBM / OpenWhisk";
+            default -> providerId;
+        };
+    }
+
+    /** The figure, or NaN (written as a dash) for a provider the design is not valid on. */
+    private static java.util.function.ToDoubleFunction<ProviderComparison> valid(
+            java.util.function.ToDoubleFunction<ProviderComparison> figure) {
+        return row -> row.error() != null ? Double.NaN : figure.applyAsDouble(row);
     }
 }

@@ -100,7 +100,7 @@ public final class SimulationBar extends ToolBar {
         });
 
         providers.setId("sim-providers");
-        providers.setPrefWidth(150);
+        providers.setPrefWidth(140);
         providers.getItems().setAll(Providers.values());
         providers.setCellFactory(list -> new ProvidersCell());
         providers.setButtonCell(new ProvidersCell());
@@ -138,6 +138,7 @@ public final class SimulationBar extends ToolBar {
 
         progress.setId("sim-progress");
         progress.setPrefWidth(120);
+        progress.setMinWidth(80);
         progress.progressProperty().bind(runner.progressProperty());
         progress.visibleProperty().bind(runner.runningProperty());
         progress.managedProperty().bind(progress.visibleProperty());
@@ -281,7 +282,7 @@ public final class SimulationBar extends ToolBar {
         return button;
     }
 
-    /** The choice in words: "Project's provider" (named in the tooltip) or "All providers". */
+    /** The choice in words: "This provider" (named in the tooltip) or "All providers". */
     private final class ProvidersCell extends ListCell<Providers> {
         @Override
         protected void updateItem(Providers item, boolean empty) {
@@ -291,7 +292,7 @@ public final class SimulationBar extends ToolBar {
             } else if (item == Providers.ALL) {
                 setText("All providers");
             } else {
-                setText("Project's provider");
+                setText("This provider");
             }
         }
     }

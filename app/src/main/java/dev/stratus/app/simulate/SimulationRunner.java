@@ -359,12 +359,17 @@ public final class SimulationRunner {
             lastPost = now;
             double seconds = (now - started) / 1e9;
             double total = project.settings().durationSeconds();
-            String text = String.format(
-                    Locale.ROOT,
-                    "%s of %s \u00b7 %s events/s",
-                    Durations.approximate(fraction * total),
-                    Durations.format(total),
-                    dev.stratus.app.results.Figures.compact(events / Math.max(seconds, 1e-3)));
+            String speed = dev.stratus.app.results.Figures.compact(events / Math.max(seconds, 1e-3)) + " events/s";
+            // Comparing providers runs the design once per provider it is valid on; the fraction
+            // covers them all.
+            String text = project.settings().compareProviders()
+                    ? String.format(Locale.ROOT, "Every provider: %.0f %% \u00b7 %s", 100 * fraction, speed)
+                    : String.format(
+                            Locale.ROOT,
+                            "%s of %s \u00b7 %s",
+                            Durations.approximate(fraction * total),
+                            Durations.format(total),
+                            speed);
             Platform.runLater(() -> progressed(this, fraction, text));
         }
     }
