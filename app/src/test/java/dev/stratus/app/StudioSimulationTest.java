@@ -202,12 +202,7 @@ class StudioSimulationTest {
     void liveModeRunsAgainWhenAFunctionsMemoryChangesAndShowsTheChanges(FxRobot robot) throws Exception {
         robot.clickOn("#sim-live");
         RunReport first = awaitReport(null);
-        FunctionNode function = onFx(() -> window.model()
-                .project()
-                .architecture()
-                .nodesOf(FunctionNode.class)
-                .findFirst()
-                .orElseThrow());
+        FunctionNode function = firstFunction();
 
         onFx(() -> {
             window.model().apply(dev.stratus.app.edit.Edits.change(function.withMemoryMb(2048), "Change memory"));
@@ -263,12 +258,7 @@ class StudioSimulationTest {
 
     @Test
     void aFunctionThatThrottlesIsMarkedRedWithTheReasonInItsTooltip(FxRobot robot) throws Exception {
-        FunctionNode function = onFx(() -> window.model()
-                .project()
-                .architecture()
-                .nodesOf(FunctionNode.class)
-                .findFirst()
-                .orElseThrow());
+        FunctionNode function = firstFunction();
         onFx(() -> {
             window.model()
                     .apply(dev.stratus.app.edit.Edits.change(function.withConcurrency(1, 0), "Reserve one instance"));
@@ -323,12 +313,7 @@ class StudioSimulationTest {
 
     @Test
     void aDesignWithErrorsIsNotSimulatedAndItsProblemsAreShown(FxRobot robot) throws Exception {
-        FunctionNode function = onFx(() -> window.model()
-                .project()
-                .architecture()
-                .nodesOf(FunctionNode.class)
-                .findFirst()
-                .orElseThrow());
+        FunctionNode function = firstFunction();
         onFx(() -> {
             window.model().apply(dev.stratus.app.edit.Edits.change(function.withMemoryMb(50_000), "Too much memory"));
             return null;
@@ -388,6 +373,15 @@ class StudioSimulationTest {
         } else {
             assertThat(change).isEmpty();
         }
+    }
+
+    private FunctionNode firstFunction() throws Exception {
+        return onFx(() -> window.model()
+                .project()
+                .architecture()
+                .nodesOf(FunctionNode.class)
+                .findFirst()
+                .orElseThrow());
     }
 
     private RunReport awaitReport(RunReport previous) throws Exception {

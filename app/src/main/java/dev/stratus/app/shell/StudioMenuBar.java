@@ -174,7 +174,8 @@ public final class StudioMenuBar {
         return view;
     }
 
-    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
+    /** A menu item with its text, id, key (or {@code null}) and action. */
+    public static MenuItem item(String text, String id, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         if (accelerator != null) {

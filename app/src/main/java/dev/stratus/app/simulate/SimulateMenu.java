@@ -1,5 +1,7 @@
 package dev.stratus.app.simulate;
 
+import static dev.stratus.app.shell.StudioMenuBar.item;
+
 import dev.stratus.app.results.ResultFiles;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -7,7 +9,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 
 /**
  * The Simulate menu: Run (F5), Run Again with Another Seed (Shift+F5), Cancel (Esc, only while a
@@ -51,15 +52,5 @@ public final class SimulateMenu {
             menu.getItems().add(saveAs);
         }
         return menu;
-    }
-
-    private static MenuItem item(String text, String id, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 }

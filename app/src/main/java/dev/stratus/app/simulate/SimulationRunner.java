@@ -98,8 +98,16 @@ public final class SimulationRunner {
     }
 
     private static Executor newThread() {
+        return backgroundThread("stratus-simulation");
+    }
+
+    /**
+     * One daemon thread that runs work in turn, below the FX thread's priority: where the studio's
+     * long work (a simulation, a sweep) goes, one job at a time.
+     */
+    public static Executor backgroundThread(String name) {
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "stratus-simulation");
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             // The FX thread comes first: typing must stay quick while a long run goes.
             thread.setPriority(Thread.NORM_PRIORITY - 1);
