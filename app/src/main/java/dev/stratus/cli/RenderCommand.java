@@ -6,6 +6,7 @@ import dev.stratus.model.Project;
 import dev.stratus.run.DesignRun;
 import dev.stratus.run.InvalidDesignException;
 import dev.stratus.run.RunReport;
+import dev.stratus.run.WatchRun;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.graph.BacklogException;
 import dev.stratus.sim.workload.TraceException;
@@ -54,6 +55,14 @@ final class RenderCommand implements Callable<Integer> {
                     + " bill, providers, sweep or break-even (default triggers).")
     String tab;
 
+    @Option(
+            names = "--watch",
+            paramLabel = "TIME",
+            converter = DurationConverter.class,
+            description = "With --studio: watch mode at TIME of the first 10 simulated minutes (like 95s or 2m):"
+                    + " containers and requests on the canvas, the timeline below.")
+    Double watchAt;
+
     @Option(names = "--dark", description = "With --studio: draw it in the dark theme.")
     boolean dark;
 
@@ -69,8 +78,13 @@ final class RenderCommand implements Callable<Integer> {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new UserError(out + ": the folder " + folder + " does not exist");
         }
-        if ((results || dark) && !studio) {
-            throw new UserError((results ? "--results" : "--dark") + " draws the studio: add --studio");
+        if ((results || dark || watchAt != null) && !studio) {
+            String option = results ? "--results" : dark ? "--dark" : "--watch";
+            throw new UserError(option + " draws the studio: add --studio");
+        }
+        if (watchAt != null && watchAt * 1e6 > WatchRun.DEFAULT_WINDOW_MICROS) {
+            throw new UserError("--watch: the picture shows the first 10 simulated minutes, so TIME must be at most"
+                    + " 10m, not " + watchAt + " s");
         }
         if (tab != null && !results) {
             throw new UserError("--tab chooses a results tab: add --results");
@@ -94,8 +108,26 @@ final class RenderCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
             }
         }
+        WatchRun.Watched watched = null;
+        if (watchAt != null) {
+            try {
+                watched = new WatchRun(project, file.toAbsolutePath().getParent()).run(Monitor.NONE);
+            } catch (InvalidDesignException e) {
+                throw new UserError(file + ": the design has errors, so it cannot be watched (stratus validate lists"
+                        + " them): " + e.errors().get(0).message());
+            } catch (TraceException | BacklogException | IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
+            }
+        }
         try {
-            PngRenderer.render(project, out, width, studio ? new PngRenderer.StudioPicture(report, page, dark) : null);
+            PngRenderer.render(
+                    project,
+                    out,
+                    width,
+                    studio
+                            ? new PngRenderer.StudioPicture(
+                                    report, page, dark, watched, watchAt == null ? 0 : Math.round(watchAt * 1e6))
+                            : null);
         } catch (IOException e) {
             throw new UserError(out + ": cannot write the picture: " + e.getMessage(), StratusCommand.UNUSABLE, e);
         }

@@ -3,6 +3,7 @@ package dev.stratus.app.render;
 import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.results.ResultsDock;
+import dev.stratus.run.WatchRun;
 import dev.stratus.app.shell.StudioPane;
 import dev.stratus.app.theme.Theme;
 import dev.stratus.model.Project;
@@ -64,10 +65,18 @@ public final class PngRenderer {
      * @param report a run to show in the results panel and on the canvas, or {@code null}
      * @param page the results tab to show, or {@code null} for the first
      * @param dark whether to draw it in the dark theme
+     * @param watched a recorded window to show in watch mode, or {@code null}
+     * @param watchAt with {@code watched}: the moment of the playback shown, µs of simulated time
      */
-    public record StudioPicture(RunReport report, ResultsDock.Page page, boolean dark) {
+    public record StudioPicture(
+            RunReport report, ResultsDock.Page page, boolean dark, WatchRun.Watched watched, long watchAt) {
         /** The studio with no results, in the light theme. */
         public static final StudioPicture PLAIN = new StudioPicture(null, null, false);
+
+        /** The studio with {@code report}'s results (or none) and no playback. */
+        public StudioPicture(RunReport report, ResultsDock.Page page, boolean dark) {
+            this(report, page, dark, null, 0);
+        }
     }
 
     /**
@@ -145,6 +154,15 @@ public final class PngRenderer {
                 pane.runner().show(picture.report(), project);
                 ResultsDock.Page page = picture.page() == null ? ResultsDock.Page.TRIGGERS : picture.page();
                 pane.resultTabs().getSelectionModel().select(pane.results().tab(page));
+            }
+            if (picture.watched() != null) {
+                pane.diagram().fitToWindow();
+                pane.watch().showRecorded(project, "", picture.watched());
+                pane.watch().playingProperty().set(false);
+                pane.watch().seek(picture.watchAt());
+                snapshot(scene);
+                pane.diagram().fitToWindow();
+                pane.watch().seek(picture.watchAt());
             }
             // Charts lay themselves out over a pass or two.
             snapshot(scene);

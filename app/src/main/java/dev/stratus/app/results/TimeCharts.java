@@ -19,6 +19,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -67,6 +68,8 @@ public final class TimeCharts extends BorderPane implements ResultView {
     private final LineChart<Number, Number> latency = Charts.lines("", "End-to-end latency (ms)");
     private RunReport report;
     private boolean filling;
+    private Charts.TimeUnit unit = Charts.TimeUnit.forDuration(60);
+    private java.util.function.DoubleConsumer watchFrom = seconds -> {};
 
     /** @param saver saves a chart as a picture under a suggested file name */
     public TimeCharts(BiConsumer<Node, String> saver) {
@@ -109,9 +112,54 @@ public final class TimeCharts extends BorderPane implements ResultView {
             }
         });
         frames.get(Kind.LATENCY).choices().getChildren().add(latencyOf);
+        for (XYChart<Number, Number> chart : List.of(arrivals, coldStarts, instances, failures, queues, latency)) {
+            offerWatch(chart);
+        }
         setLeft(picker);
         select(Kind.ARRIVALS);
         show(null, null);
+    }
+
+    /**
+     * What "Watch from here" does (right-click on a chart, or double-click): {@code action} gets the
+     * simulated time pointed at, seconds.
+     */
+    public void setOnWatchFrom(java.util.function.DoubleConsumer action) {
+        this.watchFrom = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** The simulated time, seconds, at scene x {@code sceneX} over {@code chart}'s time axis, or -1 outside it. */
+    double timeAt(XYChart<Number, Number> chart, double sceneX) {
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        double x = axis.sceneToLocal(sceneX, 0).getX();
+        if (report == null || x < 0 || x > axis.getWidth()) {
+            return -1;
+        }
+        double seconds = axis.getValueForDisplay(x).doubleValue() * unit.seconds();
+        double end = report.simulation().simulatedSeconds();
+        return Math.max(0, Math.min(end, seconds));
+    }
+
+    private void offerWatch(XYChart<Number, Number> chart) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
+        item.setId("chart-watch-from");
+        menu.getItems().add(item);
+        chart.setOnContextMenuRequested(e -> {
+            double at = timeAt(chart, e.getSceneX());
+            if (at >= 0) {
+                item.setText("Watch from " + dev.stratus.app.simulate.Durations.approximate(at) + " on the canvas");
+                item.setOnAction(a -> watchFrom.accept(at));
+                menu.show(chart, e.getScreenX(), e.getScreenY());
+            }
+        });
+        chart.setOnMouseClicked(e -> {
+            double at = timeAt(chart, e.getSceneX());
+            if (e.getClickCount() == 2 && at >= 0) {
+                watchFrom.accept(at);
+            }
+        });
+        Tooltip.install(chart, new Tooltip("Double-click (or right-click) a moment to watch it on the canvas"));
     }
 
     /** Shows the chart of {@code kind}. */
@@ -145,7 +193,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
         }
         frames.values().forEach(f -> f.setEmpty(null));
         WindowSeries w = next.simulation().windows();
-        Charts.TimeUnit unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
+        unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
         for (XYChart<Number, Number> chart : List.of(arrivals, coldStarts, instances, failures, queues, latency)) {
             chart.getXAxis().setLabel(unit.axisLabel());
             Charts.timeRange(chart.getXAxis(), w.count() * w.stepSeconds(), unit);
@@ -238,7 +286,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
 
     private void drawInstances() {
         WindowSeries w = report.simulation().windows();
-        Charts.TimeUnit unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
+        unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
         double[] x = Charts.windowMiddles(w.count(), w.stepSeconds(), unit);
         double[] busy = new double[w.count()];
         double[] alive = new double[w.count()];
@@ -265,7 +313,7 @@ public final class TimeCharts extends BorderPane implements ResultView {
 
     private void drawLatency() {
         WindowSeries w = report.simulation().windows();
-        Charts.TimeUnit unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
+        unit = Charts.TimeUnit.forDuration(w.count() * w.stepSeconds());
         List<EntryResult> entries = report.simulation().entries();
         int index = -1;
         for (int i = 0; i < entries.size(); i++) {

@@ -14,6 +14,8 @@ import dev.stratus.app.simulate.SimulateMenu;
 import dev.stratus.app.simulate.SimulationBar;
 import dev.stratus.app.simulate.SimulationRunner;
 import dev.stratus.app.theme.Theme;
+import dev.stratus.app.watch.WatchBar;
+import dev.stratus.app.watch.WatchController;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -69,6 +71,8 @@ public final class StudioPane extends BorderPane {
     private static final double DOCK_DIVIDER_WITH_RESULTS = 0.45;
 
     private final VBox dock;
+    private final WatchController watch;
+    private final WatchBar watchBar;
 
     public StudioPane(List<Sample> samples, ObservableList<Path> recent, EditorModel model, StudioActions actions) {
         this(samples, recent, model, actions, new SimulationRunner(model));
@@ -89,6 +93,10 @@ public final class StudioPane extends BorderPane {
         editActions = new EditActions(editor, diagram, this);
         simulationBar = new SimulationBar(model, runner, resultsOnCanvas);
         Menu simulate = SimulateMenu.create(runner, simulationBar::runAgain, resultsOnCanvas, actions::saveResults);
+        watch = new WatchController(
+                model, diagram, this::projectFolder, SimulationRunner.backgroundThread("stratus-watch"));
+        watchBar = new WatchBar(watch);
+        addWatchCommands(simulate);
         menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions, simulate, resultsShown);
         toolBar = StudioToolBar.create(model, actions, editActions);
         setTop(new VBox(menuBar, toolBar, simulationBar));
@@ -113,10 +121,18 @@ public final class StudioPane extends BorderPane {
                 this::projectFolder,
                 SweepExecutor.INSTANCE);
         resultTabs.getTabs().addAll(results.tabs());
+        results.timeCharts().setOnWatchFrom(seconds -> {
+            watchBar.setFrom(seconds);
+            watch.watch();
+        });
         dock = new VBox(results.strip(), resultTabs);
         VBox.setVgrow(resultTabs, Priority.ALWAYS);
         dock.getStyleClass().add("results-dock");
-        middle = new SplitPane(diagram, dock);
+        VBox canvasColumn = new VBox(diagram, watchBar);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        watchBar.managedProperty().bind(watch.watchingProperty().or(watch.recordingProperty()));
+        watchBar.visibleProperty().bind(watchBar.managedProperty());
+        middle = new SplitPane(canvasColumn, dock);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(dock, false);
@@ -138,6 +154,15 @@ public final class StudioPane extends BorderPane {
         diagram.addLayer(overlay);
         runner.reportProperty().addListener((obs, old, report) -> overlay.show(report));
         runner.setOnErrors(errors -> resultTabs.getSelectionModel().select(problemsTab));
+        watch.setOnErrors(errors -> resultTabs.getSelectionModel().select(problemsTab));
+        // While watching, the playback has the canvas: the results' badges would hide the containers.
+        watch.watchingProperty().addListener((obs, was, on) -> {
+            if (on) {
+                diagram.removeLayer(overlay);
+            } else if (!diagram.layers().contains(overlay)) {
+                diagram.addLayer(overlay);
+            }
+        });
         palette = new PaletteView(model);
         palette.setOnAdded(diagram::reveal);
         inspector = new InspectorView(model);
@@ -159,6 +184,33 @@ public final class StudioPane extends BorderPane {
         diagram.bind(editor);
         model.projectProperty().addListener((obs, old, next) -> statusBar.show(next));
         statusBar.show(model.project());
+    }
+
+    /** Watch (Shortcut+W) and Stop Watching in the Simulate menu, and a Watch button beside Run. */
+    private void addWatchCommands(Menu simulate) {
+        javafx.scene.control.MenuItem start = StudioMenuBar.item("Watch", "menu-watch", "Shortcut+W", watch::watch);
+        javafx.scene.control.MenuItem stop =
+                StudioMenuBar.item("Stop Watching", "menu-stop-watching", null, watch::stop);
+        stop.disableProperty().bind(watch.watchingProperty().not());
+        simulate.getItems().addAll(3, List.of(new javafx.scene.control.SeparatorMenuItem(), start, stop));
+        javafx.scene.control.Button button =
+                new javafx.scene.control.Button("Watch", new org.kordamp.ikonli.javafx.FontIcon("mdi2e-eye-outline"));
+        button.setId("sim-watch");
+        button.setFocusTraversable(false);
+        button.setTooltip(new javafx.scene.control.Tooltip(
+                "Watch containers start cold, serve, idle and expire on the canvas (Ctrl+W)"));
+        button.setOnAction(e -> watch.watch());
+        simulationBar.getItems().add(3, button);
+    }
+
+    /** Watch mode: the playback of a window of the simulation on the canvas. */
+    public WatchController watch() {
+        return watch;
+    }
+
+    /** The timeline under the canvas while watching. */
+    public WatchBar watchBar() {
+        return watchBar;
     }
 
     /** Turns on "All providers" in the simulation settings and runs. */
