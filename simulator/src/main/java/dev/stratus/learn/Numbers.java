@@ -17,6 +17,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** {@code value} things: {@code 1 invocation}, {@code 1,234 invocations}. */
+    public static String count(long value, String one, String many) {
+        return count(value) + " " + (value == 1 ? one : many);
+    }
+
     /** A latency: {@code 512 ms} from 10 ms, {@code 4.5 ms} below. */
     public static String ms(double value) {
         return value >= 10

@@ -5,6 +5,7 @@ import static dev.stratus.learn.Words.capitalized;
 import dev.stratus.learn.ExperimentResult.Outcome;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Project;
+import dev.stratus.model.Provider;
 import dev.stratus.model.Workload;
 import dev.stratus.provider.PriceBook;
 import java.util.ArrayList;
@@ -55,8 +56,9 @@ final class Sentences {
     private static String keepAlive(RunFigures none, RunFigures kept, Words words) {
         String longer = Numbers.duration(Experiment.KEEP_ALIVE_SECONDS);
         if (none.coldStarts() == kept.coldStarts()) {
-            return Numbers.count(none.coldStarts()) + " invocations started cold with either keep-alive, so the p95"
-                    + " end-to-end latency was " + against(none.p95Ms(), kept.p95Ms(), Numbers::ms) + ".";
+            return Numbers.count(none.coldStarts(), "invocation", "invocations")
+                    + " started cold with either keep-alive, so the p95" + " end-to-end latency was "
+                    + against(none.p95Ms(), kept.p95Ms(), Numbers::ms) + ".";
         }
         return "With a keep-alive of 0, " + Numbers.count(none.coldStarts()) + " of "
                 + Numbers.count(none.invocations()) + " invocations started cold ("
@@ -135,7 +137,7 @@ final class Sentences {
         String name = words.provisioned().orElse("provisioned concurrency");
         String colds = with.coldStarts() == 0
                 ? "no invocation started cold against " + Numbers.count(none.coldStarts()) + " without"
-                : Numbers.count(with.coldStarts()) + " invocations started cold against "
+                : Numbers.count(with.coldStarts(), "invocation", "invocations") + " started cold against "
                         + Numbers.count(none.coldStarts()) + " without";
         return "With " + words.containers(count) + " kept warm by " + name + ", " + colds
                 + ", and the p99 end-to-end latency was " + against(with.p99Ms(), none.p99Ms(), Numbers::ms)
@@ -153,7 +155,9 @@ final class Sentences {
                     + " no function needed more than " + Experiment.SPIKE_LIMIT + " " + words.containers()
                     + " at once, or its requests waited in a queue.";
         }
-        return "In the spike to " + peak + ", " + Numbers.count(limited.throttles()) + " invocations were throttled"
+        return "In the spike to " + peak + ", "
+                + Numbers.count(limited.throttles(), "invocation was", "invocations were")
+                + " throttled"
                 + " with a " + limit + " against " + Numbers.count(free.throttles()) + " without one: the limit"
                 + " caps each function at " + words.containers(Experiment.SPIKE_LIMIT)
                 + ", and a request that finds them all busy is turned away. Without it the functions peaked at "
@@ -171,10 +175,30 @@ final class Sentences {
         Outcome fastest = ran.stream()
                 .min(Comparator.comparingDouble(o -> o.figures().p95Ms()))
                 .orElseThrow();
+        boolean sameBill = ran.stream()
+                        .map(o -> Numbers.usd(o.figures().monthlyUsd()))
+                        .distinct()
+                        .count()
+                == 1;
+        boolean sameP95 = ran.stream()
+                        .map(o -> Numbers.ms(o.figures().p95Ms()))
+                        .distinct()
+                        .count()
+                == 1;
+        String verdict = (sameBill ? "The bill is the same on each" : "Cheapest here: " + name.apply(cheapest))
+                + (sameP95 ? "; the p95 is the same on each" : "; fastest at p95: " + name.apply(fastest));
+        String awsOnly = ran.stream()
+                .filter(o -> o.variant().project().provider() == Provider.AWS
+                        && o.report().cost() != null)
+                .map(o -> o.report().cost().monthly())
+                .filter(bill -> bill.gateway() + bill.services() > 0)
+                .map(bill -> " AWS's bill includes " + Numbers.usd(bill.gateway() + bill.services())
+                        + " for the API gateway and other services, which Stratus prices on AWS only.")
+                .findFirst()
+                .orElse("");
         return "Monthly bill: " + bills + "; p95 end-to-end latency: " + p95 + "; cold starts: " + colds + ". "
-                + "Cheapest here: " + name.apply(cheapest) + "; fastest at p95: " + name.apply(fastest)
-                + ". The providers differ in their price per request and GB-second, in how they round each run,"
-                + " and in how long a cold start takes.";
+                + verdict + ". The providers differ in their price per request and GB-second, in how they round each"
+                + " run, and in how long a cold start takes." + awsOnly;
     }
 
     private static String listed(List<Outcome> ran, Function<Outcome, String> name, Function<RunFigures, String> fig) {

@@ -91,7 +91,7 @@ public record Words(
 
     /** {@code count} of what runs a function: "1 instance", "3 execution environments". */
     public String containers(long count) {
-        return Numbers.count(count) + " " + (count == 1 ? container : containers);
+        return Numbers.count(count, container, containers);
     }
 
     /** {@code noun} with "a" or "an" before it: "an instance", "a container". */
