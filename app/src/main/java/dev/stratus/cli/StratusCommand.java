@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             ModelCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            ExperimentCommand.class,
             CostCommand.class,
             RenderCommand.class,
             ExportCommand.class,

@@ -153,6 +153,7 @@ class CommandLineTest {
                         "model",
                         "bench",
                         "sweep",
+                        "experiment",
                         "cost",
                         "render",
                         "export",

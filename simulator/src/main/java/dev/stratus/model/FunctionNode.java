@@ -277,6 +277,28 @@ public record FunctionNode(
                 null);
     }
 
+    /** The same function with {@code keepAlive} for its idle instances. */
+    public FunctionNode withKeepAlive(KeepAlive keepAlive) {
+        return new FunctionNode(
+                id,
+                name,
+                runtime,
+                architecture,
+                memoryMb,
+                timeoutSeconds,
+                handler,
+                code,
+                environment,
+                reservedConcurrency,
+                provisionedConcurrency,
+                instanceConcurrency,
+                keepAlive,
+                execution,
+                coldStart,
+                cpuBound,
+                executionMemoryMb);
+    }
+
     public FunctionNode withConcurrency(Integer reserved, int provisioned) {
         return new FunctionNode(
                 id,

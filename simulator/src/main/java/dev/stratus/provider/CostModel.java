@@ -1,6 +1,7 @@
 package dev.stratus.provider;
 
 import dev.stratus.model.ApiGateway;
+import dev.stratus.model.FunctionNode;
 import dev.stratus.model.Provider;
 import dev.stratus.provider.ProviderPrices.ComputePrices;
 import dev.stratus.provider.ProviderPrices.ProvisionedPrices;
@@ -84,6 +85,29 @@ public final class CostModel {
     /** The bill for one month of functions alone. */
     public Bill bill(List<FunctionUsage> functions) {
         return bill(functions, List.of(), List.of());
+    }
+
+    /** The list price of one request, USD: the first tier's, the free tier ignored. */
+    public static double usdPerRequest(ProviderPrices p) {
+        return firstPricePerUnit(p.requests());
+    }
+
+    /**
+     * The list price of one billed second of a run of a function of {@code memoryMb} on {@code
+     * architecture}, USD: for every compute meter the provider bills, its first tier's price times
+     * the function's size on it (billed GB, GHz or vCPU); the free tier ignored.
+     */
+    public static double usdPerBilledSecond(ProviderPrices p, FunctionNode.Architecture architecture, int memoryMb) {
+        int billedMemoryMb = p.billedMemoryMb(memoryMb);
+        double usd = 0;
+        for (Map.Entry<Meter, Tariff> meter : p.compute(architecture).meters().entrySet()) {
+            usd += firstPricePerUnit(meter.getValue()) * size(p, meter.getKey(), billedMemoryMb);
+        }
+        return usd;
+    }
+
+    private static double firstPricePerUnit(Tariff tariff) {
+        return tariff.firstPrice().value() / tariff.unit().per();
     }
 
     private void billFunctions(ProviderPrices p, List<FunctionUsage> functions, Lines lines) {

@@ -2,6 +2,7 @@ package dev.stratus.provider;
 
 import dev.stratus.model.Distribution;
 import dev.stratus.model.FunctionNode;
+import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Provider;
 
 /**
@@ -35,6 +36,26 @@ public record RuntimeProfile(
                 r.scaleOutBurst().intValue(),
                 r.scaleOutPeriodSeconds().value(),
                 r.asyncRetries().intValue());
+    }
+
+    /** The most instances {@code function} may run at once: the account's limit, or its reserved concurrency when lower. */
+    public int instanceLimit(FunctionNode function) {
+        Integer reserved = function.reservedConcurrency();
+        return reserved == null ? accountConcurrency : Math.min(accountConcurrency, reserved);
+    }
+
+    /**
+     * How long an idle instance of {@code function} stays warm, µs: its fixed keep-alive, 0 for none,
+     * else the provider's default (under the hybrid policy, the window it starts from); {@code
+     * Long.MAX_VALUE} for never.
+     */
+    public long keepAliveMicros(FunctionNode function) {
+        KeepAlive keepAlive = function.keepAlive();
+        return switch (keepAlive.policy()) {
+            case FIXED -> Math.round(keepAlive.seconds() * 1e6);
+            case NONE -> 0;
+            case PROVIDER_DEFAULT, HYBRID -> Math.round(keepAliveSeconds * 1e6);
+        };
     }
 
     /**

@@ -147,7 +147,8 @@ public final class DesignRun {
         return result;
     }
 
-    private static List<Problem> errors(Project project) {
+    /** The errors of {@code project} on its provider, as {@code stratus validate} lists them. */
+    static List<Problem> errors(Project project) {
         return new Validator()
                 .validate(project).stream().filter(Problem::isError).toList();
     }

@@ -58,6 +58,7 @@ final class Design {
 
     private final Map<String, Integer> functionIndex = new HashMap<>();
     private final Map<String, Integer> serviceIndex = new HashMap<>();
+    private final Map<String, Integer> nodeIndex = new HashMap<>();
 
     Design(Project project, Path projectFolder, long seed, Routing routing, ProviderPrices prices)
             throws TraceException {
@@ -65,19 +66,28 @@ final class Design {
         RuntimeProfile profile = RuntimeProfile.of(prices);
         this.asyncRetries = profile.asyncRetries();
         List<Node> nodes = project.architecture().nodes();
-        for (Node node : nodes) {
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            nodeIndex.put(node.id(), n);
             if (node instanceof FunctionNode f) {
                 functionIndex.put(f.id(), functions.size());
-                functions.add(function(f, prices, profile, streams, routing));
+                FunctionState state = function(f, prices, profile, streams, routing);
+                state.nodeIndex = n;
+                functions.add(state);
             } else if (node instanceof Service s) {
                 serviceIndex.put(s.id(), services.size());
-                services.add(new ServiceState(s, DurationSamplers.of(s.latency(), streams.stream(s.id(), "latency"))));
+                ServiceState state =
+                        new ServiceState(s, DurationSamplers.of(s.latency(), streams.stream(s.id(), "latency")));
+                state.nodeIndex = n;
+                services.add(state);
             } else if (node instanceof ApiGateway g) {
                 gatewayIndex.put(g.id(), gateways.size());
-                gateways.add(new GatewayState(
+                GatewayState state = new GatewayState(
                         g,
                         DurationSamplers.of(g.latency(), streams.stream(g.id(), "latency")),
-                        streams.stream(g.id(), "routes")));
+                        streams.stream(g.id(), "routes"));
+                state.nodeIndex = n;
+                gateways.add(state);
             }
         }
         Map<String, Workload> workloads = new HashMap<>();
@@ -92,7 +102,9 @@ final class Design {
                                 ? ArrivalProcesses.of(
                                         workloads.get(t.id()), streams.stream(t.id(), "arrivals"), projectFolder)
                                 : () -> Long.MAX_VALUE;
-                entries.add(new EntryState(t, arrivals, streams.stream(t.id(), "routes")));
+                EntryState entry = new EntryState(t, arrivals, streams.stream(t.id(), "routes"));
+                entry.nodeIndex = nodeIndex.get(t.id());
+                entries.add(entry);
             }
         }
         List<Edge> edges = project.architecture().edges();
@@ -104,16 +116,8 @@ final class Design {
 
     private static FunctionState function(
             FunctionNode f, ProviderPrices prices, RuntimeProfile profile, RandomStreams streams, Routing routing) {
-        int limit = profile.accountConcurrency();
-        if (f.reservedConcurrency() != null) {
-            limit = Math.min(limit, f.reservedConcurrency());
-        }
-        long providerDefault = Math.round(profile.keepAliveSeconds() * 1e6);
-        long keepAlive = switch (f.keepAlive().policy()) {
-            case FIXED -> Math.round(f.keepAlive().seconds() * 1e6);
-            case NONE -> 0;
-            case PROVIDER_DEFAULT, HYBRID -> providerDefault;
-        };
+        int limit = profile.instanceLimit(f);
+        long keepAlive = profile.keepAliveMicros(f);
         ScaleOutLimit scaleOut = profile.scaleOutBurst() > 0
                 ? new ScaleOutLimit(profile.scaleOutBurst(), Math.round(profile.scaleOutPeriodSeconds() * 1e6))
                 : ScaleOutLimit.NONE;
@@ -128,7 +132,8 @@ final class Design {
                 streams.stream(f.id(), "routing"),
                 scaleOut);
         if (f.keepAlive().policy() == KeepAlive.Policy.HYBRID) {
-            pool.withHybridKeepAlive(new HybridHistogram(providerDefault));
+            // Under the hybrid policy the keep-alive is the provider's default, where its histogram starts.
+            pool.withHybridKeepAlive(new HybridHistogram(keepAlive));
         }
         FunctionState state = new FunctionState(
                 f,
@@ -207,14 +212,16 @@ final class Design {
         queueIds.add(id);
         FunctionState consumerState = functions.get(consumer);
         consumerState.consumedQueues = append(consumerState.consumedQueues, queues.size());
-        queues.add(new MessageQueue(
+        MessageQueue queue = new MessageQueue(
                 name,
                 consumer,
                 edgeIndex,
                 batching.size(),
                 Math.round(batching.windowSeconds() * 1e6),
                 maxRunning,
-                entry));
+                entry);
+        queue.nodeIndex = nodeIndex.get(id);
+        queues.add(queue);
         return queues.size() - 1;
     }
 

@@ -8,8 +8,14 @@ import dev.stratus.sim.engine.BinaryHeapEventQueue;
 import dev.stratus.sim.engine.Monitor;
 import dev.stratus.sim.pool.FunctionPool;
 import dev.stratus.sim.result.SimulationResult;
+import dev.stratus.sim.trace.LifecycleListener;
+import dev.stratus.sim.trace.Trace;
 import dev.stratus.sim.workload.TraceException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A discrete-event simulation of a whole design: traffic arrives at its entry triggers, passes the
@@ -23,6 +29,10 @@ import java.nio.file.Path;
  * not wait. A run past its timeout fails at the timeout. A failed or throttled asynchronous
  * invocation is retried after 1 and then 2 minutes, up to the provider's retries, then dropped;
  * queued work waits in its queue until an instance is free.
+ *
+ * <p>A {@link LifecycleListener} given with {@link #recording} hears every arrival, hop, invocation,
+ * container and throttle as it happens; the arrivals at entry triggers are numbered from 0, and
+ * everything an arrival causes carries its number. Without one the run is the same, bit for bit.
  */
 public final class DesignSimulation {
 
@@ -42,6 +52,11 @@ public final class DesignSimulation {
     private final BinaryHeapEventQueue events = new BinaryHeapEventQueue();
     private final Invocations inv = new Invocations();
     private Recorder recorder;
+    private LifecycleListener lifecycle = LifecycleListener.NONE;
+    /** When the lifecycle listener's window opens, µs; {@code Long.MAX_VALUE} once open or when none. */
+    private long openAt = Long.MAX_VALUE;
+    /** Arrivals so far: the next arrival's request number. */
+    private long arrivals;
     /** The design's edge counters, by edge index. */
     private long[] traffic;
 
@@ -73,6 +88,16 @@ public final class DesignSimulation {
     }
 
     /**
+     * Tells {@code listener} the lifecycle of the run: see {@link LifecycleListener}. When it is
+     * {@link LifecycleListener#full() full} the run stops as a cancelled one does, after the events
+     * of the instant it has reached.
+     */
+    public DesignSimulation recording(LifecycleListener listener) {
+        this.lifecycle = listener;
+        return this;
+    }
+
+    /**
      * Runs the simulation. Every {@link Monitor#CHECK_EVERY} events it tells the monitor how far it is
      * and asks whether to stop. When the monitor cancels, the run finishes the events of the instant
      * it has reached, {@code t}, and stops: the result is {@link SimulationResult#partial() partial}
@@ -87,6 +112,13 @@ public final class DesignSimulation {
         design = new Design(project, projectFolder, seed, routing, provider);
         traffic = design.edgeTraffic;
         recorder = new Recorder(design, end);
+        for (FunctionState fn : design.functions) {
+            fn.pool.withListener(lifecycle.pool(fn.nodeIndex));
+        }
+        if (lifecycle.tracksMessages()) {
+            design.queues.forEach(MessageQueue::trackRequests);
+        }
+        openAt = lifecycle.windowStart();
         for (int e = 0; e < design.entries.size(); e++) {
             scheduleArrival(e);
         }
@@ -96,6 +128,9 @@ public final class DesignSimulation {
         while (!events.isEmpty() && events.peekTime() < horizon) {
             events.poll();
             now = events.time();
+            if (now >= openAt) {
+                openWindow();
+            }
             recorder.advanceTo(now);
             int target = events.target();
             switch (EventKind.ALL[events.kind()]) {
@@ -116,6 +151,10 @@ public final class DesignSimulation {
                     drain(target, queue.depth() > 0 && now >= queue.oldest() + queue.windowMicros);
                 }
             }
+            if (lifecycle.full() && !stopped) {
+                stopped = true;
+                horizon = now + 1;
+            }
             if ((++count & (Monitor.CHECK_EVERY - 1)) == 0) {
                 if (!stopped && monitor.cancelled()) {
                     // Events at this same instant may still be queued: they run, then the loop ends.
@@ -126,7 +165,35 @@ public final class DesignSimulation {
             }
         }
         monitor.progress((double) horizon / end, count);
-        return recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9, horizon, horizon < end);
+        if (openAt != Long.MAX_VALUE) {
+            openWindow();
+        }
+        SimulationResult result =
+                recorder.result(project, seed, count, (System.nanoTime() - wallStart) / 1e9, horizon, horizon < end);
+        lifecycle.finished(horizon);
+        return result;
+    }
+
+    /** Tells the lifecycle listener the containers alive and the queues' depths at its window's start. */
+    private void openWindow() {
+        long at = openAt;
+        openAt = Long.MAX_VALUE;
+        List<Trace.Snapshot> alive = new ArrayList<>();
+        for (FunctionState fn : design.functions) {
+            String id = fn.node.id();
+            fn.pool.forEachAlive(
+                    at,
+                    (container, provisioned, running, idleSince, createdAt) -> alive.add(
+                            new Trace.Snapshot(id, (int) container, provisioned, running, idleSince, createdAt)));
+        }
+        Map<String, Integer> depths = new LinkedHashMap<>();
+        for (int q = 0; q < design.queues.size(); q++) {
+            int depth = design.queues.get(q).depth();
+            if (depth > 0) {
+                depths.put(design.queueIds.get(q), depth);
+            }
+        }
+        lifecycle.open(alive, depths);
     }
 
     // The event queue stores kinds as ints, to stay free of objects; ALL maps them back.
@@ -147,34 +214,42 @@ public final class DesignSimulation {
         scheduleArrival(e);
         entry.requests++;
         recorder.arrival();
+        long request = arrivals++;
+        lifecycle.arrived(now, entry.nodeIndex, request);
         switch (entry.route) {
-            case EntryState.TO_GATEWAY -> throughGateway(e);
-            case EntryState.TO_QUEUE -> schedule(now, EventKind.ENQUEUE, entry.queue, now);
+            case EntryState.TO_GATEWAY -> throughGateway(e, request);
+            case EntryState.TO_QUEUE -> schedule(now, EventKind.ENQUEUE, entry.queue, request);
             case EntryState.TO_FUNCTIONS_SYNC -> {
                 if (entry.targets.length > 0) {
                     int target = entry.targets.length == 1 ? 0 : entry.random.nextInt(entry.targets.length);
-                    traffic[entry.targetEdges[target]]++;
-                    start(inv.allocate(entry.targets[target], Invocations.SYNC, e, now), now);
+                    cross(entry.targetEdges[target], now, request, 0);
+                    start(inv.allocate(entry.targets[target], Invocations.SYNC, e, now, request), now);
                 }
             }
             default -> {
                 // A fan-out counts once for its trigger: the first branch carries the request.
                 for (int i = 0; i < entry.targets.length; i++) {
                     int carrier = i == 0 ? e : Invocations.NONE;
-                    traffic[entry.targetEdges[i]]++;
-                    start(inv.allocate(entry.targets[i], Invocations.ASYNC, carrier, now), now);
+                    cross(entry.targetEdges[i], now, request, 0);
+                    start(inv.allocate(entry.targets[i], Invocations.ASYNC, carrier, now, request), now);
                 }
             }
         }
     }
 
-    private void throughGateway(int e) {
+    /** Counts a crossing of {@code edge} departing at {@code t} and tells the lifecycle listener. */
+    private void cross(int edge, long t, long request, long travelMicros) {
+        traffic[edge]++;
+        lifecycle.hop(t, edge, request, travelMicros, 1);
+    }
+
+    private void throughGateway(int e, long request) {
         EntryState entry = design.entries.get(e);
         GatewayState gateway = entry.gateway == Invocations.NONE ? null : design.gateways.get(entry.gateway);
         if (gateway == null) {
             return;
         }
-        traffic[entry.gatewayEdge]++;
+        cross(entry.gatewayEdge, now, request, 0);
         if (gateway.routes.length == 0) {
             return;
         }
@@ -182,6 +257,8 @@ public final class DesignSimulation {
             entry.throttled++;
             entry.failed++;
             recorder.failure();
+            lifecycle.gatewayThrottled(now, gateway.nodeIndex, request);
+            lifecycle.requestDone(now, entry.nodeIndex, request, true, 0, 1);
             return;
         }
         long latency = gateway.latency.sampleMicros();
@@ -190,10 +267,12 @@ public final class DesignSimulation {
             entry.cacheHits++;
             entry.completed++;
             entry.windowLatency.recordValue(Histograms.clamp(latency));
+            lifecycle.cacheHit(now, gateway.nodeIndex, request);
+            lifecycle.requestDone(now + latency, entry.nodeIndex, request, false, latency, 1);
             return;
         }
-        traffic[gateway.routeEdges[route]]++;
-        start(inv.allocate(gateway.routes[route], Invocations.SYNC, e, now), now + latency);
+        cross(gateway.routeEdges[route], now, request, latency);
+        start(inv.allocate(gateway.routes[route], Invocations.SYNC, e, now, request), now + latency);
     }
 
     private void start(int slot, long at) {
@@ -207,7 +286,7 @@ public final class DesignSimulation {
         fn.invocations++;
         int instance = fn.pool.acquire(now);
         if (instance < 0) {
-            throttled(slot, fn);
+            throttled(slot, fn, instance == FunctionPool.SCALE_OUT_LIMITED);
             return;
         }
         inv.instance[slot] = instance;
@@ -220,11 +299,19 @@ public final class DesignSimulation {
             t += init;
             recorder.coldStart();
         }
+        inv.number[slot] = lifecycle.invocationStarted(
+                now,
+                fn.nodeIndex,
+                (int) fn.pool.container(instance),
+                inv.request[slot],
+                inv.cold[slot],
+                inv.initMicros[slot]);
         proceed(slot, t);
     }
 
-    private void throttled(int slot, FunctionState fn) {
+    private void throttled(int slot, FunctionState fn, boolean scaleOut) {
         recorder.failure();
+        lifecycle.throttled(now, fn.nodeIndex, inv.request[slot], scaleOut, fn.pool.maxInstances());
         switch (inv.mode[slot]) {
             case Invocations.ASYNC -> {
                 fn.throttledAsync++;
@@ -236,8 +323,9 @@ public final class DesignSimulation {
                 MessageQueue queue = design.queues.get(inv.queue[slot]);
                 queue.running--;
                 for (int i = 0; i < inv.batch[slot]; i++) {
-                    queue.add(inv.entryStart[slot], now);
+                    queue.add(inv.entryStart[slot], inv.request[slot], now);
                 }
+                lifecycle.queueDepth(now, queue.nodeIndex, queue.depth());
                 inv.release(slot);
             }
             default -> {
@@ -262,10 +350,11 @@ public final class DesignSimulation {
             int type = steps[at];
             int target = steps[at + 1];
             int edge = steps[at + 2];
-            traffic[edge]++;
+            long request = inv.request[slot];
             inv.step[slot]++;
             if (type == FunctionState.INVOKE_SYNC) {
-                int child = inv.allocate(target, Invocations.CHILD, inv.entry[slot], inv.entryStart[slot]);
+                cross(edge, t, request, 0);
+                int child = inv.allocate(target, Invocations.CHILD, inv.entry[slot], inv.entryStart[slot], request);
                 inv.parent[child] = slot;
                 inv.child[slot] = child;
                 start(child, t);
@@ -273,23 +362,28 @@ public final class DesignSimulation {
                 return;
             }
             if (type == FunctionState.INVOKE_ASYNC) {
-                int call = inv.allocate(target, Invocations.ASYNC, Invocations.NONE, t);
+                cross(edge, t, request, 0);
+                int call = inv.allocate(target, Invocations.ASYNC, Invocations.NONE, t, request);
                 inv.via[call] = edge;
                 start(call, t);
                 continue;
             }
             ServiceState service = design.services.get(target);
             if (!service.tryCall(t)) {
+                cross(edge, t, request, 0);
+                lifecycle.serviceFailed(t, service.nodeIndex, request);
                 inv.failed[slot] = true;
                 break;
             }
-            t += service.latency.sampleMicros();
+            long latency = service.latency.sampleMicros();
+            cross(edge, t, request, latency);
+            t += latency;
             if (type == FunctionState.SEND && service.queue != Invocations.NONE) {
-                schedule(t, EventKind.ENQUEUE, service.queue, t);
+                schedule(t, EventKind.ENQUEUE, service.queue, request);
             } else if (type == FunctionState.PUBLISH || type == FunctionState.WRITE) {
                 for (int i = 0; i < service.subscribers.length; i++) {
-                    traffic[service.subscriberEdges[i]]++;
-                    start(inv.allocate(service.subscribers[i], Invocations.ASYNC, Invocations.NONE, t), t);
+                    cross(service.subscriberEdges[i], t, request, 0);
+                    start(inv.allocate(service.subscribers[i], Invocations.ASYNC, Invocations.NONE, t, request), t);
                 }
             }
         }
@@ -304,6 +398,15 @@ public final class DesignSimulation {
     private void finish(int slot) {
         FunctionState fn = design.functions.get(inv.function[slot]);
         long billed = billing.billedMicros(now - inv.startedAt[slot], inv.initMicros[slot]);
+        boolean timedOut = inv.timedOut[slot];
+        lifecycle.invocationEnded(
+                now,
+                fn.nodeIndex,
+                (int) fn.pool.container(inv.instance[slot]),
+                inv.request[slot],
+                inv.number[slot],
+                (inv.failed[slot] || timedOut ? Trace.FAILED : 0) | (timedOut ? Trace.TIMED_OUT : 0),
+                billed);
         if (fn.pool.isProvisioned(inv.instance[slot])) {
             fn.provisionedBilledMicros += billed;
         } else {
@@ -366,6 +469,8 @@ public final class DesignSimulation {
         } else if (inv.entry[slot] != Invocations.NONE) {
             EntryState entry = design.entries.get(inv.entry[slot]);
             int messages = mode == Invocations.BATCH ? inv.batch[slot] : 1;
+            lifecycle.requestDone(
+                    now, entry.nodeIndex, inv.request[slot], failed, now - inv.entryStart[slot], messages);
             if (failed) {
                 entry.failed += messages;
             } else {
@@ -381,15 +486,18 @@ public final class DesignSimulation {
         int attempt = ++inv.attempts[slot];
         if (attempt <= design.asyncRetries) {
             fn.retries++;
-            int again = inv.allocate(inv.function[slot], Invocations.ASYNC, inv.entry[slot], inv.entryStart[slot]);
+            long request = inv.request[slot];
+            int again =
+                    inv.allocate(inv.function[slot], Invocations.ASYNC, inv.entry[slot], inv.entryStart[slot], request);
             inv.attempts[again] = attempt;
+            long at = now + attempt * MINUTE;
             int edge = inv.via[slot];
             if (edge != Invocations.NONE) {
-                // A retried call from a function crosses its edge again.
-                traffic[edge]++;
+                // A retried call from a function crosses its edge again, when it is retried.
+                cross(edge, at, request, 0);
                 inv.via[again] = edge;
             }
-            start(again, now + attempt * MINUTE);
+            start(again, at);
             inv.release(slot);
         } else {
             fn.dropped++;
@@ -397,8 +505,11 @@ public final class DesignSimulation {
         }
     }
 
-    private void enqueue(int q, long sentAt) {
-        design.queues.get(q).add(sentAt, now);
+    /** A message for request {@code request} lands on queue {@code q}, sent now. */
+    private void enqueue(int q, long request) {
+        MessageQueue queue = design.queues.get(q);
+        queue.add(now, request, now);
+        lifecycle.queueDepth(now, queue.nodeIndex, queue.depth());
         drain(q, false);
     }
 
@@ -420,10 +531,14 @@ public final class DesignSimulation {
                 return;
             }
             int size = Math.min(queue.batchSize, queue.depth());
+            long request = queue.oldestRequest();
             long firstSent = queue.take(size, now);
             traffic[queue.edge] += size;
+            lifecycle.queueDepth(now, queue.nodeIndex, queue.depth());
+            // A batch crosses its edge once, carrying its oldest message's request.
+            lifecycle.hop(now, queue.edge, request, 0, size);
             queue.running++;
-            int slot = inv.allocate(queue.consumer, Invocations.BATCH, queue.entry, firstSent);
+            int slot = inv.allocate(queue.consumer, Invocations.BATCH, queue.entry, firstSent, request);
             inv.queue[slot] = q;
             inv.batch[slot] = size;
             inv.requestedAt[slot] = now;

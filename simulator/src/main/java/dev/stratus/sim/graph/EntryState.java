@@ -19,6 +19,9 @@ final class EntryState {
     static final int TO_QUEUE = 3;
 
     final Trigger node;
+    /** Its index in the project's node list. */
+    int nodeIndex;
+
     final ArrivalProcess arrivals;
     final UniformRandomProvider random;
     int route = TO_FUNCTIONS_ASYNC;

@@ -10,7 +10,7 @@ enum EventKind {
     FINISH,
     /** A suspended invocation reaches its timeout (target: invocation slot, data: its generation). */
     TIMEOUT,
-    /** A message lands on a queue (target: queue index, data: the time it was sent). */
+    /** A message lands on a queue, sent now (target: queue index, data: the number of its request). */
     ENQUEUE,
     /** A queue's batching window closes (target: queue index). */
     BATCH_WINDOW;

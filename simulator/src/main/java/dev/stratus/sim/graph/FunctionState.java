@@ -18,6 +18,9 @@ final class FunctionState {
     static final int INVOKE_ASYNC = 5;
 
     final FunctionNode node;
+    /** Its index in the project's node list. */
+    int nodeIndex;
+
     final FunctionPool pool;
     final DurationSampler execution;
     final DurationSampler coldStart;

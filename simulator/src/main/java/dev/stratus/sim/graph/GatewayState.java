@@ -12,6 +12,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 final class GatewayState {
 
     final ApiGateway node;
+    /** Its index in the project's node list. */
+    int nodeIndex;
+
     final TokenBucket throttle;
     final DurationSampler latency;
     final UniformRandomProvider random;

@@ -30,12 +30,17 @@ final class Invocations {
     int[] batch = new int[64];
     /** For an asynchronous call from a function: its edge, where its retries count too; else NONE. */
     int[] via = new int[64];
+    /** The number of its trace event, from the lifecycle listener (-1 when nothing records). */
+    int[] number = new int[64];
 
     long[] generation = new long[64];
     long[] entryStart = new long[64];
     long[] requestedAt = new long[64];
     long[] startedAt = new long[64];
     long[] initMicros = new long[64];
+    /** The number of the arrival it serves, counted from 0 in the run, or -1 for work with no root. */
+    long[] request = new long[64];
+
     boolean[] failed = new boolean[64];
     boolean[] timedOut = new boolean[64];
     boolean[] cold = new boolean[64];
@@ -45,7 +50,7 @@ final class Invocations {
     private int used;
     private long generations;
 
-    int allocate(int fn, int invocationMode, int entryIndex, long entryStartTime) {
+    int allocate(int fn, int invocationMode, int entryIndex, long entryStartTime, long requestNumber) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -72,6 +77,8 @@ final class Invocations {
         timedOut[slot] = false;
         cold[slot] = false;
         initMicros[slot] = 0;
+        request[slot] = requestNumber;
+        number[slot] = NONE;
         return slot;
     }
 
@@ -101,11 +108,13 @@ final class Invocations {
         queue = Arrays.copyOf(queue, n);
         batch = Arrays.copyOf(batch, n);
         via = Arrays.copyOf(via, n);
+        number = Arrays.copyOf(number, n);
         generation = Arrays.copyOf(generation, n);
         entryStart = Arrays.copyOf(entryStart, n);
         requestedAt = Arrays.copyOf(requestedAt, n);
         startedAt = Arrays.copyOf(startedAt, n);
         initMicros = Arrays.copyOf(initMicros, n);
+        request = Arrays.copyOf(request, n);
         failed = Arrays.copyOf(failed, n);
         timedOut = Arrays.copyOf(timedOut, n);
         cold = Arrays.copyOf(cold, n);

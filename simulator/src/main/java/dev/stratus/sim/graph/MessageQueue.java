@@ -21,6 +21,8 @@ final class MessageQueue {
     final int maxRunning;
     /** Index of the entry trigger whose traffic this queue carries, or {@link Invocations#NONE}. */
     final int entry;
+    /** The queue's node (the Queue service or the Queue/Stream trigger): its index in the project's node list. */
+    int nodeIndex;
 
     int running;
     boolean windowPending;
@@ -34,6 +36,9 @@ final class MessageQueue {
     final Histogram age = Histograms.create();
 
     private long[] times = new long[64];
+    /** Beside {@link #times} when a trace is recorded: the request number of each message; else null. */
+    private long[] requests;
+
     private int head;
     private int size;
     private long changedAt;
@@ -55,7 +60,12 @@ final class MessageQueue {
     /** The most messages a queue may hold in a run: a backlog past it means the design cannot keep up. */
     static final int MAX_BACKLOG = 1 << 26;
 
-    void add(long sentAt, long now) {
+    /** Makes each message remember its request number, for a trace. */
+    void trackRequests() {
+        requests = new long[times.length];
+    }
+
+    void add(long sentAt, long request, long now) {
         integrate(now);
         if (size == MAX_BACKLOG) {
             throw new BacklogException("the queue '" + name + "' holds " + MAX_BACKLOG + " messages at "
@@ -63,14 +73,17 @@ final class MessageQueue {
                     + " Simulate a shorter time, or give the consumer more concurrency or bigger batches.");
         }
         if (size == times.length) {
-            long[] bigger = new long[times.length * 2];
-            for (int i = 0; i < size; i++) {
-                bigger[i] = times[(head + i) % times.length];
+            times = unrolled(times);
+            if (requests != null) {
+                requests = unrolled(requests);
             }
-            times = bigger;
             head = 0;
         }
-        times[(head + size) % times.length] = sentAt;
+        int tail = (head + size) % times.length;
+        times[tail] = sentAt;
+        if (requests != null) {
+            requests[tail] = request;
+        }
         size++;
         sent++;
         maxDepth = Math.max(maxDepth, size);
@@ -79,6 +92,20 @@ final class MessageQueue {
 
     long oldest() {
         return times[head];
+    }
+
+    /** The request number of the oldest message, or -1 when requests are not tracked. */
+    long oldestRequest() {
+        return requests == null ? -1 : requests[head];
+    }
+
+    /** The ring {@code ring} in order from its head, in an array twice as long. */
+    private long[] unrolled(long[] ring) {
+        long[] bigger = new long[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            bigger[i] = ring[(head + i) % ring.length];
+        }
+        return bigger;
     }
 
     /** Takes up to {@code count} messages at {@code now}; returns the send time of the first. */

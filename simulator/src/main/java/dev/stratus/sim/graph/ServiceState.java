@@ -7,6 +7,9 @@ import dev.stratus.sim.random.DurationSampler;
 final class ServiceState {
 
     final Service node;
+    /** Its index in the project's node list. */
+    int nodeIndex;
+
     final DurationSampler latency;
     /** Requests per second it accepts, or {@code null} when unlimited. */
     final TokenBucket capacity;

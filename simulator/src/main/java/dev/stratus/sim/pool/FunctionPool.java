@@ -41,6 +41,8 @@ public final class FunctionPool {
     /** The hybrid histogram policy, or {@code null} for a fixed keep-alive. */
     private HybridHistogram hybrid;
 
+    private PoolListener listener = PoolListener.NONE;
+
     private long allIdleSince = -1;
 
     // Per instance slot.
@@ -160,6 +162,60 @@ public final class FunctionPool {
     }
 
     /**
+     * Tells {@code listener} of every instance started or reclaimed from now on; the instances alive
+     * already (the provisioned ones, when called before the first request) are reported as created
+     * at once.
+     */
+    public FunctionPool withListener(PoolListener listener) {
+        this.listener = listener;
+        for (int slot = 0; slot < slotsUsed; slot++) {
+            if (createdAt[slot] >= 0 && loaded[slot]) {
+                listener.created(
+                        slot,
+                        creation[slot],
+                        createdAt[slot],
+                        provisioned[slot] ? PoolListener.Origin.PROVISIONED : PoolListener.Origin.COLD);
+            }
+        }
+        return this;
+    }
+
+    /** The container number of the instance in {@code slot}: its creation order in this pool, from 0. */
+    public long container(int slot) {
+        return creation[slot];
+    }
+
+    /**
+     * Visits the instances alive just before {@code at} (those reclaimed at {@code at} exactly
+     * included), whether or not the pool has trimmed them yet, without changing the pool. {@code at}
+     * must not be before the last time the pool was used. Under the hybrid policy an instance counts
+     * from when it is loaded again, and its idle time from then.
+     */
+    public void forEachAlive(long at, PoolListener.AliveVisitor visitor) {
+        for (int slot = 0; slot < slotsUsed; slot++) {
+            if (createdAt[slot] < 0) {
+                continue;
+            }
+            if (running[slot] > 0) {
+                visitor.alive(creation[slot], provisioned[slot], running[slot], -1, createdAt[slot]);
+                continue;
+            }
+            boolean alive;
+            if (provisioned[slot]) {
+                alive = true;
+            } else if (hybrid != null) {
+                alive = (loaded[slot] || warmFrom[slot] < at) && expiresAt[slot] >= at;
+            } else {
+                alive = at - idleSince[slot] <= keepAlive;
+            }
+            if (alive) {
+                long idle = Math.max(idleSince[slot], createdAt[slot]);
+                visitor.alive(creation[slot], provisioned[slot], 0, idle, createdAt[slot]);
+            }
+        }
+    }
+
+    /**
      * Takes a slot for a request arriving at {@code now}: the instance slot (and {@link
      * #lastWasCold()} says whether it was a cold start), or {@link #THROTTLED} or {@link
      * #SCALE_OUT_LIMITED}.
@@ -185,6 +241,7 @@ public final class FunctionPool {
         } else {
             slot = newSlot(now);
             lastWasCold = true;
+            listener.created(slot, creation[slot], now, PoolListener.Origin.COLD);
         }
         if (lastWasCold) {
             coldStarts++;
@@ -205,6 +262,11 @@ public final class FunctionPool {
                 || provisionedIdleCount > 0
                 || (head != NONE && (hybrid == null || warmIdle(now) != NONE))
                 || (alive < maxInstances && scaleOut.canStart(now));
+    }
+
+    /** The most instances at once. */
+    public int maxInstances() {
+        return maxInstances;
     }
 
     /** Whether {@code slot} is a provisioned instance. */
@@ -238,6 +300,7 @@ public final class FunctionPool {
             allIdleSince = now;
         }
         if (provisioned[slot]) {
+            idleSince[slot] = now;
             pushProvisionedIdle(slot);
         } else if (hybrid != null) {
             releaseHybrid(slot, now);
@@ -414,6 +477,9 @@ public final class FunctionPool {
             createdAt[slot] = warmFrom[slot];
             loaded[slot] = false;
             alive--;
+            // To a watcher the unloaded instance is gone, and the one loaded again is a new container.
+            listener.expired(creation[slot], now);
+            creation[slot] = creations++;
         }
         pushIdle(slot);
     }
@@ -429,6 +495,7 @@ public final class FunctionPool {
                 alive++;
                 createdAtSum += createdAt[slot];
                 peakInstances = Math.max(peakInstances, alive);
+                listener.created(slot, creation[slot], warmFrom[slot], PoolListener.Origin.PREWARMED);
             }
             if (expiresAt[slot] <= now) {
                 unlinkIdle(slot);
@@ -455,6 +522,7 @@ public final class FunctionPool {
             slot = slotsUsed++;
         }
         createdAt[slot] = now;
+        idleSince[slot] = now;
         createdAtSum += now;
         creation[slot] = creations++;
         running[slot] = 0;
@@ -468,6 +536,7 @@ public final class FunctionPool {
     }
 
     private void die(int slot, long when) {
+        listener.expired(creation[slot], when);
         instanceMicros += when - createdAt[slot];
         createdAtSum -= createdAt[slot];
         createdAt[slot] = -1;
