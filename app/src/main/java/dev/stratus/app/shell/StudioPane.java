@@ -5,6 +5,8 @@ import dev.stratus.app.canvas.DiagramView;
 import dev.stratus.app.edit.EditorModel;
 import dev.stratus.app.edit.Edits;
 import dev.stratus.app.inspector.InspectorView;
+import dev.stratus.app.learn.ExperimentsView;
+import dev.stratus.app.learn.LearnPanel;
 import dev.stratus.app.palette.PaletteView;
 import dev.stratus.app.problems.ProblemsView;
 import dev.stratus.app.results.ResultsDock;
@@ -73,6 +75,10 @@ public final class StudioPane extends BorderPane {
     private final VBox dock;
     private final WatchController watch;
     private final WatchBar watchBar;
+    private final LearnPanel learn;
+    private final ExperimentsView experiments;
+    private final Tab learnTab = new Tab("Learn");
+    private final Tab experimentsTab = new Tab("Experiments");
 
     public StudioPane(List<Sample> samples, ObservableList<Path> recent, EditorModel model, StudioActions actions) {
         this(samples, recent, model, actions, new SimulationRunner(model));
@@ -121,6 +127,26 @@ public final class StudioPane extends BorderPane {
                 this::projectFolder,
                 SweepExecutor.INSTANCE);
         resultTabs.getTabs().addAll(results.tabs());
+        learn = new LearnPanel(watch::showMe);
+        learn.setProvider(model.project().provider());
+        model.projectProperty().addListener((obs, old, next) -> learn.setProvider(next.provider()));
+        experiments = new ExperimentsView(
+                model::project, this::projectFolder, (label, variant) -> watch.watch(variant, label));
+        learnTab.setContent(scrollingTab(learn));
+        learnTab.setId("tab-learn");
+        learnTab.setClosable(false);
+        experimentsTab.setContent(scrollingTab(experiments));
+        experimentsTab.setId("tab-experiments");
+        experimentsTab.setClosable(false);
+        resultTabs.getTabs().addAll(learnTab, experimentsTab);
+        // Concepts and experiments are read, not glanced at: they get half the column.
+        resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if ((tab == learnTab || tab == experimentsTab)
+                    && middle.getItems().contains(dock)
+                    && middle.getDividerPositions()[0] > 0.5) {
+                middle.setDividerPositions(0.5);
+            }
+        });
         results.timeCharts().setOnWatchFrom(seconds -> {
             watchBar.setFrom(seconds);
             watch.watch();
@@ -201,6 +227,28 @@ public final class StudioPane extends BorderPane {
                 "Watch containers start cold, serve, idle and expire on the canvas (Ctrl+W)"));
         button.setOnAction(e -> watch.watch());
         simulationBar.getItems().add(3, button);
+    }
+
+    /** The Learn tab's concepts, each with Show me. */
+    public LearnPanel learn() {
+        return learn;
+    }
+
+    /** The Experiments tab. */
+    public ExperimentsView experiments() {
+        return experiments;
+    }
+
+    /** The tab of the Learn panel. */
+    public Tab learnTab() {
+        return learnTab;
+    }
+
+    private static ScrollPane scrollingTab(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** Watch mode: the playback of a window of the simulation on the canvas. */

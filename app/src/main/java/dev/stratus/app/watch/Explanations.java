@@ -20,12 +20,7 @@ public final class Explanations {
         long days = ms / 86_400_000L;
         long rest = ms % 86_400_000L;
         String time = String.format(
-                Locale.ROOT,
-                "%d:%02d:%02d.%03d",
-                rest / 3_600_000L,
-                rest / 60_000 % 60,
-                rest / 1000 % 60,
-                rest % 1000);
+                Locale.ROOT, "%d:%02d:%02d.%03d", rest / 3_600_000L, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000);
         return days > 0 ? days + " d " + time : time;
     }
 
@@ -48,26 +43,33 @@ public final class Explanations {
     public static String container(
             Playback.Container container, long clock, Playback playback, Words words, String functionName) {
         String one = words.container();
-        String title = capitalized(one) + " " + (container.id() + 1) + " of " + functionName;
+        String title = Words.capitalized(one) + " " + (container.id() + 1) + " of " + functionName;
         FunctionRate rate = playback.rate(container.functionId());
         long cold = playback.meanColdStart(container.functionId());
         String coldCost = cold >= 0 ? "a cold start of about " + span(cold) : "a cold start";
         return switch (container.phase(clock)) {
-            case STARTING -> title + ": cold start under way.\nThe provider is creating this " + one
-                    + ", starting the runtime and loading the code (" + span(container.readyAt() - container.createdAt())
-                    + ", ready at " + clock(container.readyAt()) + "); the request that asked for it waits all that time.";
-            case BUSY -> title + ": busy with " + container.running() + (container.running() == 1 ? " request" : " requests")
-                    + ".\nIt has served " + Figures.count(container.served()) + " in this window. "
-                    + (container.provisioned()
-                            ? "It is provisioned: it stays warm whatever the traffic."
-                            : afterwards(rate));
-            case IDLE -> container.provisioned()
-                    ? title + ": provisioned and idle.\nIt is kept warm all the time, so a request here never waits for a"
-                            + " cold start; you pay for the time it is kept warm, busy or not."
-                    : idle(title, container, rate, coldCost);
-            case EXPIRED -> title + ": expired at " + clock(container.expiredAt()) + ".\nIt was idle for its whole"
-                    + " keep-alive, so the provider reclaimed it; the next request that finds no idle " + one
-                    + " pays " + coldCost + ".";
+            case STARTING ->
+                title + ": cold start under way.\nThe provider is creating this " + one
+                        + ", starting the runtime and loading the code ("
+                        + span(container.readyAt() - container.createdAt())
+                        + ", ready at " + clock(container.readyAt())
+                        + "); the request that asked for it waits all that time.";
+            case BUSY ->
+                title + ": busy with " + container.running() + (container.running() == 1 ? " request" : " requests")
+                        + ".\nIt has served " + Figures.count(container.served()) + " in this window. "
+                        + (container.provisioned()
+                                ? "It is provisioned: it stays warm whatever the traffic."
+                                : afterwards(rate));
+            case IDLE ->
+                container.provisioned()
+                        ? title
+                                + ": provisioned and idle.\nIt is kept warm all the time, so a request here never waits for a"
+                                + " cold start; you pay for the time it is kept warm, busy or not."
+                        : idle(title, container, rate, coldCost);
+            case EXPIRED ->
+                title + ": expired at " + clock(container.expiredAt()) + ".\nIt was idle for its whole"
+                        + " keep-alive, so the provider reclaimed it; the next request that finds no idle " + one
+                        + " pays " + coldCost + ".";
         };
     }
 
@@ -100,9 +102,10 @@ public final class Explanations {
                 ? "A batch of " + Figures.count(dot.batch()) + " messages"
                 : dot.request() >= 0 ? "Request " + Figures.count(dot.request() + 1) : "A message";
         String path = what + ", from " + from + " to " + to + ".";
-        return path + "\n" + (cold
-                ? "It started cold: no idle " + words.container() + " was free, so one had to be created first."
-                : "So far it has found warm " + words.containers() + " only.");
+        return path + "\n"
+                + (cold
+                        ? "It started cold: no idle " + words.container() + " was free, so one had to be created first."
+                        : "So far it has found warm " + words.containers() + " only.");
     }
 
     /** Why a request stopped where it did. */
@@ -110,19 +113,17 @@ public final class Explanations {
         return switch (stop.why()) {
             case THROTTLED -> {
                 FunctionRate rate = playback.rate(stop.nodeId());
-                String limit = rate == null ? "its limit" : "its limit of " + Figures.count(rate.instanceLimit()) + " "
-                        + (rate.instanceLimit() == 1 ? words.container() : words.containers());
+                String limit = rate == null
+                        ? "its limit"
+                        : "its limit of " + Figures.count(rate.instanceLimit()) + " "
+                                + (rate.instanceLimit() == 1 ? words.container() : words.containers());
                 yield "Throttled at " + nodeName + ": every " + words.container() + " was busy and the function"
                         + " was at " + limit + " (or scaling out as fast as the provider allows), so the request was"
                         + " turned away.";
             }
-            case GATEWAY_THROTTLED -> "Throttled by the API gateway " + nodeName
-                    + ": more requests per second than its rate limit allows.";
+            case GATEWAY_THROTTLED ->
+                "Throttled by the API gateway " + nodeName + ": more requests per second than its rate limit allows.";
             default -> "Turned away by " + nodeName + ": more calls at once than the service takes.";
         };
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

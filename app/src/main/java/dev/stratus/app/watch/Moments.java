@@ -31,14 +31,23 @@ public final class Moments {
      */
     public static int next(Trace trace, Concept concept, long after, Project project) {
         return switch (concept) {
-            case COLD_START -> first(trace, after, i -> trace.kind(i) == TraceKind.INVOCATION_STARTED
-                    && (trace.flags(i) & Trace.COLD) != 0);
-            case WARM_START -> first(trace, after, i -> trace.kind(i) == TraceKind.INVOCATION_STARTED
-                    && (trace.flags(i) & Trace.COLD) == 0);
+            case COLD_START ->
+                first(
+                        trace,
+                        after,
+                        i -> trace.kind(i) == TraceKind.INVOCATION_STARTED && (trace.flags(i) & Trace.COLD) != 0);
+            case WARM_START ->
+                first(
+                        trace,
+                        after,
+                        i -> trace.kind(i) == TraceKind.INVOCATION_STARTED && (trace.flags(i) & Trace.COLD) == 0);
             case KEEP_ALIVE -> first(trace, after, i -> trace.kind(i) == TraceKind.CONTAINER_EXPIRED);
             case SCALE_OUT -> scaleOut(trace, after);
-            case THROTTLING -> first(trace, after, i -> trace.kind(i) == TraceKind.THROTTLED
-                    || trace.kind(i) == TraceKind.GATEWAY_THROTTLED);
+            case THROTTLING ->
+                first(
+                        trace,
+                        after,
+                        i -> trace.kind(i) == TraceKind.THROTTLED || trace.kind(i) == TraceKind.GATEWAY_THROTTLED);
             case PROVISIONED -> provisioned(trace, after);
             case QUEUES -> first(trace, after, i -> trace.kind(i) == TraceKind.QUEUE_DEPTH && trace.value(i) > 0);
             case API_GATEWAY -> gateway(trace, after, project);
@@ -52,27 +61,12 @@ public final class Moments {
     }
 
     private static int first(Trace trace, long after, Test test) {
-        for (int i = start(trace, after); i < trace.size(); i++) {
+        for (int i = trace.firstAt(after); i < trace.size(); i++) {
             if (test.at(i)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** The first event at or after {@code after}, by binary search: events are in time order. */
-    static int start(Trace trace, long after) {
-        int low = 0;
-        int high = trace.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (trace.time(mid) < after) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /** A container created while its function had another alive: the function scaled out. */

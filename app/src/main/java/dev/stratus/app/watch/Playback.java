@@ -415,13 +415,14 @@ public final class Playback {
                 }
             }
             case REQUEST_ARRIVED -> requests++;
-            case HOP -> addDot(new Dot(
-                    trace.edge(i),
-                    trace.request(i),
-                    time,
-                    time + Math.max(trace.value(i), minTravel),
-                    wasCold(trace.request(i)),
-                    trace.value2(i)));
+            case HOP ->
+                addDot(new Dot(
+                        trace.edge(i),
+                        trace.request(i),
+                        time,
+                        time + Math.max(trace.value(i), minTravel),
+                        wasCold(trace.request(i)),
+                        trace.value2(i)));
             case INVOCATION_STARTED -> {
                 boolean cold = (trace.flags(i) & Trace.COLD) != 0;
                 if (cold) {
@@ -437,7 +438,9 @@ public final class Playback {
                     // Created before the window without a snapshot: it shows from now on.
                     c = new Container(
                             nodeId, trace.container(i), false, false, time, time + (cold ? trace.value(i) : 0));
-                    containers.computeIfAbsent(nodeId, k -> new LinkedHashMap<>()).put(c.id, c);
+                    containers
+                            .computeIfAbsent(nodeId, k -> new LinkedHashMap<>())
+                            .put(c.id, c);
                 }
                 if (cold) {
                     c.readyAt = Math.max(c.readyAt, time + trace.value(i));

@@ -20,10 +20,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The timeline under the canvas while watching: play and pause, step to the next event, the speed
@@ -37,8 +37,8 @@ public final class WatchBar extends VBox {
     static final List<Double> LENGTHS = List.of(60.0, 600.0, 1800.0, 3600.0, 6 * 3600.0, 86_400.0);
 
     private final WatchController watch;
-    private final ToggleButton play = new ToggleButton("\u25b6 Play");
-    private final Button step = new Button("Step \u23ed");
+    private final ToggleButton play = new ToggleButton("Play", new FontIcon("mdi2p-play"));
+    private final Button step = new Button("Step", new FontIcon("mdi2s-skip-next"));
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Canvas marks = new Canvas(10, 8);
@@ -61,9 +61,10 @@ public final class WatchBar extends VBox {
 
         play.setId("watch-play");
         play.selectedProperty().bindBidirectional(watch.playingProperty());
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(play.selectedProperty())
-                .then("\u23f8 Pause")
-                .otherwise("\u25b6 Play"));
+        play.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(play.selectedProperty())
+                        .then("Pause")
+                        .otherwise("Play"));
         play.setTooltip(new Tooltip("Play or pause (Space while the timeline has the focus)"));
         step.setId("watch-step");
         step.setOnAction(e -> watch.step());
@@ -152,17 +153,30 @@ public final class WatchBar extends VBox {
             watch.watch();
         });
         again.disableProperty().bind(watch.recordingProperty());
-        watch.staleProperty().addListener((obs, was, stale) -> again.setText(stale ? "Design changed: record again" : "Record again"));
+        watch.staleProperty()
+                .addListener(
+                        (obs, was, stale) -> again.setText(stale ? "Design changed: record again" : "Record again"));
         close.setId("watch-close");
+        close.setTooltip(new Tooltip("Leave watch mode: the canvas shows the design and the results again"));
         close.setOnAction(e -> watch.stop());
 
-        Label fromLabel = new Label("Window from");
+        Label fromLabel = new Label("Window: from");
         Label lengthLabel = new Label("for");
-        HBox controls = new HBox(6, play, step, speed, track, clock);
+        close.setGraphic(new FontIcon("mdi2c-close"));
+        HBox controls = new HBox(6, play, step, speed, track, clock, close);
         controls.setAlignment(Pos.CENTER_LEFT);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox info = new HBox(8, title, counters, spring, fromLabel, from, lengthLabel, length, again, close);
+        counters.setMinWidth(0);
+        HBox.setHgrow(counters, Priority.SOMETIMES);
+        for (Region fixed : List.of(fromLabel, lengthLabel, from, length, again, title, play, step, speed, close)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        speed.setPrefWidth(90);
+        track.setMinWidth(120);
+        counters.setWrapText(true);
+        counters.setMinHeight(Region.USE_PREF_SIZE);
+        HBox info = new HBox(8, title, counters, spring, fromLabel, from, lengthLabel, length, again);
         info.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(controls, info, message);
 
@@ -239,11 +253,12 @@ public final class WatchBar extends VBox {
         double scale = (width - 2 * inset) / width;
         for (int x = 0; x < columns; x++) {
             if (worst[x] > 0) {
-                g.setFill(switch (worst[x]) {
-                    case 1 -> Color.web("#d4a72c");
-                    case 2 -> Color.web("#e5534b");
-                    default -> Color.web("#8e1519");
-                });
+                g.setFill(
+                        switch (worst[x]) {
+                            case 1 -> Color.web("#d4a72c");
+                            case 2 -> Color.web("#e5534b");
+                            default -> Color.web("#8e1519");
+                        });
                 g.fillRect(inset + x * scale, 0, Math.max(1, scale), marks.getHeight());
             }
         }

@@ -110,7 +110,8 @@ public final class WatchBenchmark {
                 last[0] = now;
                 most[0] = Math.max(most[0], watch.layer().dotCount());
                 most[1] = Math.max(most[1], watch.layer().chipCount());
-                if (watch.playbackProperty().get() != null && watch.playbackProperty().get().atEnd()) {
+                if (watch.playbackProperty().get() != null
+                        && watch.playbackProperty().get().atEnd()) {
                     // Loop: a benchmark of playing, not of standing still at the end.
                     watch.seek(watch.playbackProperty().get().from());
                     watch.playingProperty().set(true);

@@ -191,11 +191,13 @@ public final class WatchController {
         layer.setPlayback(next);
         watching.set(true);
         String what = label.isEmpty() ? project.name() : label;
-        title.set("Watching " + what + " on " + project.provider().displayName());
-        message.set(trace.truncated()
-                ? "The window had more than " + Figures.count(trace.cap()) + " events: playback ends at "
-                        + Explanations.clock(trace.to()) + " instead of " + Explanations.clock(trace.requestedTo()) + "."
-                : "");
+        title.set(what + " on " + project.provider().displayName() + ":");
+        message.set(
+                trace.truncated()
+                        ? "The window had more than " + Figures.count(trace.cap()) + " events: playback ends at "
+                                + Explanations.clock(trace.to()) + " instead of "
+                                + Explanations.clock(trace.requestedTo()) + "."
+                        : "");
         timer.start();
         update();
         onStarted.get().run();
@@ -313,16 +315,21 @@ public final class WatchController {
         }
         clock.set(p.clock());
         layer.draw();
-        counters.set(String.format(
-                Locale.ROOT,
-                "Requests %s \u00b7 cold starts %s \u00b7 %s alive %d \u00b7 throttled %s \u00b7 errors %s \u00b7 spent %s",
-                Figures.count(p.requests()),
-                Figures.count(p.coldStarts()),
-                capitalized(layer.words().containers()),
-                p.alive(),
-                Figures.count(p.throttles()),
-                Figures.count(p.errors()),
-                money(p.usd())));
+        StringBuilder text = new StringBuilder()
+                .append(Figures.count(p.requests()))
+                .append(" requests \u00b7 ")
+                .append(Figures.count(p.coldStarts()))
+                .append(" cold starts \u00b7 ")
+                .append(p.alive())
+                .append(" alive");
+        if (p.throttles() > 0) {
+            text.append(" \u00b7 ").append(Figures.count(p.throttles())).append(" throttled");
+        }
+        if (p.errors() > 0) {
+            text.append(" \u00b7 ").append(Figures.count(p.errors())).append(" errors");
+        }
+        counters.set(
+                text.append(" \u00b7 ").append(money(p.usd())).append(" spent").toString());
     }
 
     private static String money(double usd) {
@@ -336,7 +343,8 @@ public final class WatchController {
         Playback p = playback.get();
         if (p != null) {
             p.setVisibleFor(
-                    Math.round(DOT_WALL_SECONDS * speed.get() * 1e6), Math.round(LINGER_WALL_SECONDS * speed.get() * 1e6));
+                    Math.round(DOT_WALL_SECONDS * speed.get() * 1e6),
+                    Math.round(LINGER_WALL_SECONDS * speed.get() * 1e6));
         }
     }
 
@@ -345,10 +353,6 @@ public final class WatchController {
                 && a.workloads().equals(b.workloads())
                 && a.provider() == b.provider()
                 && a.settings().equals(b.settings());
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Called with the design's errors when it cannot be watched. */

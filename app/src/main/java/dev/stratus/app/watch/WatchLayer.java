@@ -363,7 +363,9 @@ public final class WatchLayer implements CanvasLayer {
 
     /** The chips of a function drawn now, as their groups, for tests. */
     public List<Group> chipsOf(String functionId) {
-        return chips.getOrDefault(functionId, List.of()).stream().map(c -> c.group).toList();
+        return chips.getOrDefault(functionId, List.of()).stream()
+                .map(c -> c.group)
+                .toList();
     }
 
     /** The explanation the pointer would show over a function's chip. */
@@ -407,7 +409,8 @@ public final class WatchLayer implements CanvasLayer {
             group.setLayoutY(y);
             Playback.Phase phase = c.phase(clock);
             String phaseClass = phase.name().toLowerCase(java.util.Locale.ROOT);
-            if (!body.getStyleClass().contains(phaseClass) || body.getStyleClass().contains("provisioned") != c.provisioned()) {
+            if (!body.getStyleClass().contains(phaseClass)
+                    || body.getStyleClass().contains("provisioned") != c.provisioned()) {
                 body.getStyleClass().setAll("watch-chip", phaseClass);
                 if (c.provisioned()) {
                     body.getStyleClass().add("provisioned");
