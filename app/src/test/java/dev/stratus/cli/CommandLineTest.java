@@ -150,6 +150,7 @@ class CommandLineTest {
                         "open",
                         "validate",
                         "simulate",
+                        "trace",
                         "model",
                         "bench",
                         "sweep",
@@ -408,5 +409,102 @@ class CommandLineTest {
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.errLines())
                 .containsExactly("stratus: there is no function named 'resize'; the design has make-thumbnail");
+    }
+
+    /** An HTTP trigger calling a function of 1.5 s with a 100 ms cold start, once a second from 1 s. */
+    private Path takingTurns() throws IOException {
+        return Files.writeString(folder.resolve("turns.stratus.json"), """
+                {"format": "stratus-project/1", "name": "Turns", "provider": "aws",
+                 "architecture": {
+                   "nodes": [
+                     {"kind": "http-trigger", "id": "web", "name": "web"},
+                     {"kind": "function", "id": "api", "name": "api", "memoryMb": 1024, "timeoutSeconds": 30,
+                      "keepAlive": {"policy": "fixed", "seconds": 0.45},
+                      "execution": {"shape": "constant", "meanMs": 1500},
+                      "coldStart": {"shape": "constant", "meanMs": 100}}],
+                   "edges": [{"id": "e0", "from": "web", "to": "api"}]},
+                 "workloads": [{"type": "constant", "trigger": "web", "ratePerSecond": 1}]}
+                """);
+    }
+
+    @Test
+    void traceSummarisesAWindowAndWritesEveryEventAsCsv() throws IOException {
+        Path csv = folder.resolve("events.csv");
+        Run run = stratus("trace", takingTurns().toString(), "--to", "6s", "--csv", csv.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "Turns on aws, seed 1: 0 s to 6 s watched, 28 events",
+                        "containers: 0 alive at the start, 3 created (3 cold starts), 2 expired",
+                        "requests: 5 arrived, 4 done (0 failed); throttles: 0 by functions, 0 by the gateway",
+                        "complete: every event of the window is recorded");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(29);
+        assertThat(rows.subList(0, 5))
+                .containsExactly(
+                        "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
+                        "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
+                        "1.000000,HOP,,0,,0,,,0,1",
+                        "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
+                        "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+        assertThat(rows.get(21)).isEqualTo("4.950000,CONTAINER_EXPIRED,api,,0,,,,0,0");
+    }
+
+    @Test
+    void traceWritesCsvToStandardOutputAndTheSummaryToStandardErrorWithADash() throws IOException {
+        // Four events at 1 s, four at 2 s: five hold all of 1 s only.
+        Run run = stratus("trace", takingTurns().toString(), "--to", "6s", "--max-events", "5", "--csv", "-");
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
+                        "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
+                        "1.000000,HOP,,0,,0,,,0,1",
+                        "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
+                        "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "Turns on aws, seed 1: 0 s to 6 s watched, 4 events",
+                        "containers: 0 alive at the start, 1 created (1 cold starts), 0 expired",
+                        "requests: 1 arrived, 0 done (0 failed); throttles: 0 by functions, 0 by the gateway",
+                        "truncated: recording stopped at 1.000001 s, the window had more than 5 events (--max-events)");
+    }
+
+    @Test
+    void traceRefusesAnEmptyWindowAndNoRoomForEventsWithOneLine() throws IOException {
+        String file = takingTurns().toString();
+        Run empty = stratus("trace", file, "--from", "5m", "--to", "1m");
+        assertThat(empty.status()).isEqualTo(2);
+        assertThat(empty.err())
+                .isEqualTo("stratus: --from/--to: the window must end after it starts (300 s), not at 60 s\n");
+        Run none = stratus("trace", file, "--max-events", "0");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("stratus: --max-events: the cap on events must be at least 1, not 0\n");
+        Run folderMissing = stratus(
+                "trace",
+                file,
+                "--to",
+                "2s",
+                "--csv",
+                folder.resolve("no/such.csv").toString());
+        assertThat(folderMissing.status()).isEqualTo(2);
+        assertThat(folderMissing.err())
+                .isEqualTo("stratus: cannot write " + folder.resolve("no/such.csv") + ": its folder does not exist\n");
+    }
+
+    @Test
+    void traceRefusesADesignWithErrors() throws IOException {
+        Path file = folder.resolve("broken.stratus.json");
+        Files.writeString(file, """
+                {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
+                  {"kind": "http-trigger", "id": "web", "name": "web"}]}}
+                """);
+        Run run = stratus("trace", file.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo(file + ": error [web]: The HTTP trigger 'web' is connected to nothing;"
+                        + " connect it to a function or an API gateway.\n" + file
+                        + ": fix these errors before tracing (stratus validate lists them all)\n");
     }
 }
