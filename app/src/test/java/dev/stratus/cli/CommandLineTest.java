@@ -256,14 +256,17 @@ class CommandLineTest {
                 .contains("\"timeSeries\"");
     }
 
-    @Test
-    void simulateRefusesADesignWithErrors() throws IOException {
-        Path file = folder.resolve("broken.stratus.json");
-        Files.writeString(file, """
+    /** A design with an error: an HTTP trigger connected to nothing. */
+    private Path lonelyTrigger() throws IOException {
+        return Files.writeString(folder.resolve("broken.stratus.json"), """
                 {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
                   {"kind": "http-trigger", "id": "web", "name": "web"}]}}
                 """);
-        Run run = stratus("simulate", file.toString());
+    }
+
+    @Test
+    void simulateRefusesADesignWithErrors() throws IOException {
+        Run run = stratus("simulate", lonelyTrigger().toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())
                 .contains("error [web]: The HTTP trigger 'web' is connected to nothing")
@@ -411,6 +414,14 @@ class CommandLineTest {
                 .containsExactly("stratus: there is no function named 'resize'; the design has make-thumbnail");
     }
 
+    /** The CSV header and the events of the first second of {@link #takingTurns()}. */
+    private static final List<String> HEADER_AND_FIRST_SECOND = List.of(
+            "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
+            "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
+            "1.000000,HOP,,0,,0,,,0,1",
+            "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
+            "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+
     /** An HTTP trigger calling a function of 1.5 s with a 100 ms cold start, once a second from 1 s. */
     private Path takingTurns() throws IOException {
         return Files.writeString(folder.resolve("turns.stratus.json"), """
@@ -441,13 +452,7 @@ class CommandLineTest {
                         "complete: every event of the window is recorded");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(29);
-        assertThat(rows.subList(0, 5))
-                .containsExactly(
-                        "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
-                        "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
-                        "1.000000,HOP,,0,,0,,,0,1",
-                        "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
-                        "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+        assertThat(rows.subList(0, 5)).isEqualTo(HEADER_AND_FIRST_SECOND);
         assertThat(rows.get(21)).isEqualTo("4.950000,CONTAINER_EXPIRED,api,,0,,,,0,0");
     }
 
@@ -456,13 +461,7 @@ class CommandLineTest {
         // Four events at 1 s, four at 2 s: five hold all of 1 s only.
         Run run = stratus("trace", takingTurns().toString(), "--to", "6s", "--max-events", "5", "--csv", "-");
         assertThat(run.status()).isZero();
-        assertThat(run.out().lines())
-                .containsExactly(
-                        "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
-                        "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
-                        "1.000000,HOP,,0,,0,,,0,1",
-                        "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
-                        "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+        assertThat(run.out().lines()).isEqualTo(HEADER_AND_FIRST_SECOND);
         assertThat(run.err().lines())
                 .containsExactly(
                         "Turns on aws, seed 1: 0 s to 6 s watched, 4 events",
@@ -495,11 +494,7 @@ class CommandLineTest {
 
     @Test
     void traceRefusesADesignWithErrors() throws IOException {
-        Path file = folder.resolve("broken.stratus.json");
-        Files.writeString(file, """
-                {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
-                  {"kind": "http-trigger", "id": "web", "name": "web"}]}}
-                """);
+        Path file = lonelyTrigger();
         Run run = stratus("trace", file.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())

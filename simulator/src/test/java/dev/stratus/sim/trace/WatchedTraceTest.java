@@ -1,7 +1,7 @@
 package dev.stratus.sim.trace;
 
+import static dev.stratus.sim.graph.Runs.fn;
 import static dev.stratus.sim.trace.Designs.SECOND;
-import static dev.stratus.sim.trace.Designs.fn;
 import static dev.stratus.sim.trace.Designs.httpTo;
 import static dev.stratus.sim.trace.Designs.lines;
 import static dev.stratus.sim.trace.Designs.watch;
@@ -11,6 +11,7 @@ import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Project;
 import dev.stratus.run.WatchRun;
 import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.graph.Runs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,15 +175,9 @@ class WatchedTraceTest {
 
     @Test
     void aRunCancelledBeforeItStartsGivesAnEmptyTruncatedTrace() throws Exception {
-        Monitor cancelled = new Monitor() {
-            @Override
-            public boolean cancelled() {
-                return true;
-            }
-        };
         Trace trace = new WatchRun(TAKING_TURNS, Path.of("."))
                 .window(0, 6 * SECOND)
-                .run(cancelled)
+                .run(Runs.CANCELLED)
                 .trace();
         assertThat(trace.size()).isZero();
         assertThat(trace.truncated()).isTrue();
