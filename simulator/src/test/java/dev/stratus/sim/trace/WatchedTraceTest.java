@@ -6,6 +6,7 @@ import static dev.stratus.sim.trace.Designs.httpTo;
 import static dev.stratus.sim.trace.Designs.lines;
 import static dev.stratus.sim.trace.Designs.watch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Project;
@@ -182,6 +183,21 @@ class WatchedTraceTest {
         assertThat(trace.size()).isZero();
         assertThat(trace.truncated()).isTrue();
         assertThat(trace.to()).isZero();
+    }
+
+    @Test
+    void aWindowOutsideTheRunsBoundsIsRefusedInPlainWords() {
+        WatchRun run = new WatchRun(TAKING_TURNS, Path.of("."));
+        assertThatThrownBy(() -> run.window(-1, SECOND))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the window must not start before 0 s, not at -0.000001 s");
+        assertThatThrownBy(() -> run.window(5 * SECOND, 5 * SECOND))
+                .hasMessage("the window must end after it starts (5 s), not at 5 s");
+        assertThatThrownBy(() -> run.window(0, 999))
+                .hasMessage("the window must end at 1 ms or later, not at 0.000999 s");
+        assertThatThrownBy(() -> run.window(0, Long.MAX_VALUE))
+                .hasMessage("the window must end within 10^11 s (about 3,000 years), not at 9223372036854.775 s");
+        assertThatThrownBy(() -> run.cap(0)).hasMessage("the cap on events must be at least 1, not 0");
     }
 
     @Test
