@@ -1,10 +1,9 @@
 package dev.stratus.cli;
 
+import static dev.stratus.cli.CliRun.stratus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,20 +20,6 @@ class CommandLineTest {
     @TempDir
     Path folder;
 
-    private record Run(int status, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Run stratus(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     static Stream<Path> samples() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             return files.filter(f -> f.toString().endsWith(".stratus.json")).sorted().toList().stream();
@@ -44,7 +29,7 @@ class CommandLineTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleValidatesClean(Path sample) {
-        Run run = stratus("validate", sample.toString());
+        CliRun run = stratus("validate", sample.toString());
         assertThat(run.status()).isZero();
         assertThat(run.out()).isEqualTo(sample + ": no problems\n");
         assertThat(run.err()).isEmpty();
@@ -55,7 +40,7 @@ class CommandLineTest {
         String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"));
         Path cut = Files.writeString(folder.resolve("cut.stratus.json"), text.substring(0, text.length() / 3));
         int lines = (int) text.substring(0, text.length() / 3).lines().count();
-        Run run = stratus("validate", cut.toString());
+        CliRun run = stratus("validate", cut.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines())
                 .singleElement()
@@ -89,7 +74,7 @@ class CommandLineTest {
                   "workloads": [{"type": "poisson", "trigger": "web", "ratePerSecond": 5}]
                 }
                 """);
-        Run run = stratus("validate", file.toString());
+        CliRun run = stratus("validate", file.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out().lines().toList())
                 .containsExactly(file + ": error [ping]: Synchronous call cycle: "
@@ -105,7 +90,7 @@ class CommandLineTest {
                   {"kind": "function", "id": "f", "name": "f", "memoryMb": 256, "timeoutSeconds": 10,
                    "execution": {"shape": "constant", "meanMs": 5}}]}}
                 """);
-        Run lenient = stratus("validate", file.toString());
+        CliRun lenient = stratus("validate", file.toString());
         assertThat(lenient.status()).isZero();
         assertThat(lenient.out()).contains("warning [f]: Nothing triggers the function 'f'");
         assertThat(stratus("validate", "--strict", file.toString()).status()).isEqualTo(1);
@@ -113,28 +98,28 @@ class CommandLineTest {
 
     @Test
     void aMissingFileExitsTwoWithOneLine() {
-        Run run = stratus("validate", folder.resolve("nowhere.json").toString());
+        CliRun run = stratus("validate", folder.resolve("nowhere.json").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(folder.resolve("nowhere.json") + ": no such file");
     }
 
     @Test
     void anUnknownCommandOrOptionIsAUsageErrorWithoutAStackTrace() {
-        Run unknown = stratus("frobnicate");
+        CliRun unknown = stratus("frobnicate");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err())
                 .contains("Unmatched argument")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
 
-        Run missing = stratus("validate");
+        CliRun missing = stratus("validate");
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required parameter: 'FILE'");
     }
 
     @Test
     void helpListsOnlyTheCommandsThatExist() {
-        Run run = stratus("--help");
+        CliRun run = stratus("--help");
         assertThat(run.status()).isZero();
         List<String> commands = run.out()
                 .lines()
@@ -164,7 +149,7 @@ class CommandLineTest {
     @Test
     void renderRefusesAnUnreadableFileWithOneLine() throws IOException {
         Path broken = Files.writeString(folder.resolve("broken.stratus.json"), "{\"format\": \"stratus-project/9\"}");
-        Run run = stratus(
+        CliRun run = stratus(
                 "render", broken.toString(), "--out", folder.resolve("x.png").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("was written by a newer Stratus");
@@ -173,7 +158,7 @@ class CommandLineTest {
 
     @Test
     void modelPrintsExactlyTheDocumentedJsonFields() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "model",
                 "--arrival-rate",
                 "0.9",
@@ -210,11 +195,11 @@ class CommandLineTest {
 
     @Test
     void modelRefusesNonsenseWithOneLine() {
-        Run run = stratus("model", "--arrival-rate", "-1", "--warm", "1", "--cold", "2", "--keep-alive", "600");
+        CliRun run = stratus("model", "--arrival-rate", "-1", "--warm", "1", "--cold", "2", "--keep-alive", "600");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines())
                 .containsExactly("stratus: --arrival-rate must be a positive number of requests per second");
-        Run duration = stratus(
+        CliRun duration = stratus(
                 "model",
                 "--arrival-rate",
                 "1",
@@ -232,7 +217,7 @@ class CommandLineTest {
 
     @Test
     void simulateReportsEveryTriggerAndFunctionOfASample() {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out())
@@ -263,7 +248,7 @@ class CommandLineTest {
                 {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
                   {"kind": "http-trigger", "id": "web", "name": "web"}]}}
                 """);
-        Run run = stratus("simulate", file.toString());
+        CliRun run = stratus("simulate", file.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())
                 .contains("error [web]: The HTTP trigger 'web' is connected to nothing")
@@ -272,7 +257,8 @@ class CommandLineTest {
 
     @Test
     void simulateShowsTheMonthlyBillAndTheServerComparison() {
-        Run run = stratus("simulate", SAMPLES.resolve("rest-api.stratus.json").toString(), "--duration", "10m");
+        CliRun run =
+                stratus("simulate", SAMPLES.resolve("rest-api.stratus.json").toString(), "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out())
                 .contains("Bill on AWS Lambda for a 30-day month of this traffic (free tier on)")
@@ -284,7 +270,7 @@ class CommandLineTest {
 
     @Test
     void simulateOnEveryProviderComparesThemSideBySide() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate",
                 SAMPLES.resolve("rest-api.stratus.json").toString(),
                 "--duration",
@@ -345,7 +331,7 @@ class CommandLineTest {
 
     @Test
     void simulateJsonIsTheWholeRunReport() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "5m", "--json");
         assertThat(run.status()).isZero();
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -367,7 +353,7 @@ class CommandLineTest {
     @Test
     void simulateCsvIsOneTableWithTheReportsFigures() throws Exception {
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
-        Run csv = stratus("simulate", sample, "--duration", "5m", "--csv");
+        CliRun csv = stratus("simulate", sample, "--duration", "5m", "--csv");
         assertThat(csv.status()).isZero();
         long requests = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(stratus("simulate", sample, "--duration", "5m", "--json")
@@ -386,10 +372,10 @@ class CommandLineTest {
     @Test
     void simulateRefusesJsonAndCsvTogetherAndAnUnknownRouting() {
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
-        Run both = stratus("simulate", sample, "--json", "--csv");
+        CliRun both = stratus("simulate", sample, "--json", "--csv");
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("--json and --csv cannot be used together");
-        Run routing = stratus("simulate", sample, "--routing", "fastest");
+        CliRun routing = stratus("simulate", sample, "--routing", "fastest");
         assertThat(routing.status()).isEqualTo(2);
         assertThat(routing.errLines())
                 .containsExactly("stratus: --routing: unknown routing 'fastest'; use newest, mru, lru or random");
@@ -398,14 +384,14 @@ class CommandLineTest {
     @Test
     void sweepMarksItsPicksAndRefusesAnUnknownFunction() {
         String sample = SAMPLES.resolve("image-thumbnailer.stratus.json").toString();
-        Run run = stratus(
+        CliRun run = stratus(
                 "sweep", sample, "--function", "make-thumbnail", "--memory", "512,1769,3008", "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("fastest").contains("cheapest").contains("balanced");
-        Run usual = stratus("sweep", sample, "--function", "make-thumbnail", "--duration", "5m");
+        CliRun usual = stratus("sweep", sample, "--function", "make-thumbnail", "--duration", "5m");
         assertThat(usual.status()).isZero();
         assertThat(usual.out()).contains("   1,769 ").contains("  10,240 ");
-        Run unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
+        CliRun unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.errLines())
                 .containsExactly("stratus: there is no function named 'resize'; the design has make-thumbnail");
