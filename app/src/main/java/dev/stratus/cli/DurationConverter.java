@@ -14,4 +14,16 @@ final class DurationConverter implements ITypeConverter<Double> {
     public Double convert(String value) {
         return Durations.parse(value).orElseThrow(() -> new TypeConversionException(Durations.problem(value)));
     }
+
+    /** As {@link DurationConverter}, and zero too (0, 0s, 0m): for a moment in a run rather than a length. */
+    static final class OrZero implements ITypeConverter<Double> {
+
+        @Override
+        public Double convert(String value) {
+            if (value.strip().matches("0+(\\.0+)?\\s*[a-zA-Z]*")) {
+                return 0.0;
+            }
+            return new DurationConverter().convert(value);
+        }
+    }
 }

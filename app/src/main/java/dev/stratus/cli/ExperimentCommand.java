@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
             "Run a guided experiment on a design: two runs with one change (three providers for",
             "'providers'), side by side, and a sentence saying what changed and why.",
             "NAME is keep-alive, traffic, memory, provisioned, spike or providers; --list says what each",
-            "finds out. Every run has the same seed and duration."
+            "finds out. Every run has the same seed and duration: an hour unless --duration says",
+            "otherwise (not the project's own duration, which may be a day)."
         })
 final class ExperimentCommand implements Callable<Integer> {
 
@@ -58,15 +60,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the experiments and what each finds out.")
     boolean list;
 
-    @Option(
-            names = "--duration",
-            paramLabel = "TIME",
-            converter = DurationConverter.class,
-            description = "Simulated time of each run: 90s, 15m, 1h, 1d (default: 1h).")
-    Double duration;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the project's setting).")
-    Long seed;
+    @Mixin
+    RunOptions timing;
 
     @Option(names = "--json", description = "Print the variants, their settings and figures, and the sentence as JSON.")
     boolean json;
@@ -99,9 +94,8 @@ final class ExperimentCommand implements Callable<Integer> {
                         + Arrays.stream(Experiment.values()).map(Experiment::id).collect(Collectors.joining(", "))
                         + ", not '" + name + "'"));
         Project project = Inputs.project(file);
-        SimulationSettings settings = project.settings()
-                .withDurationSeconds(duration == null ? DEFAULT_DURATION_SECONDS : duration)
-                .withSeed(seed == null ? project.settings().seed() : seed);
+        // An hour unless --duration says otherwise: a project's own duration may be a day or a year.
+        SimulationSettings settings = timing.settings(project, DEFAULT_DURATION_SECONDS);
         if (experiment.whyNot(project).isPresent()) {
             throw new UserError(file + ": " + experiment.whyNot(project).get(), StratusCommand.PROBLEMS, null);
         }

@@ -29,10 +29,13 @@ final class RunOptions {
 
     /** The project's settings with the options given, and the free tier as {@code prices} says. */
     SimulationSettings settings(Project project, PriceOptions prices) {
-        SimulationSettings settings = project.settings();
-        if (duration != null) {
-            settings = settings.withDurationSeconds(duration);
-        }
+        SimulationSettings settings = settings(project, project.settings().durationSeconds());
+        return settings.withFreeTier(prices.freeTier(settings.freeTierOn()));
+    }
+
+    /** The project's settings with the options given, and {@code seconds} when no duration is. */
+    SimulationSettings settings(Project project, double seconds) {
+        SimulationSettings settings = project.settings().withDurationSeconds(duration == null ? seconds : duration);
         if (seed != null) {
             settings = settings.withSeed(seed);
         }
@@ -43,6 +46,6 @@ final class RunOptions {
                 throw new UserError("--routing: " + e.getMessage());
             }
         }
-        return settings.withFreeTier(prices.freeTier(settings.freeTierOn()));
+        return settings;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             OpenCommand.class,
             ValidateCommand.class,
             SimulateCommand.class,
+            TraceCommand.class,
             ModelCommand.class,
             BenchCommand.class,
             SweepCommand.class,

@@ -1,10 +1,9 @@
 package dev.stratus.cli;
 
+import static dev.stratus.cli.CliRun.stratus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,20 +20,6 @@ class CommandLineTest {
     @TempDir
     Path folder;
 
-    private record Run(int status, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Run stratus(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     static Stream<Path> samples() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             return files.filter(f -> f.toString().endsWith(".stratus.json")).sorted().toList().stream();
@@ -44,7 +29,7 @@ class CommandLineTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleValidatesClean(Path sample) {
-        Run run = stratus("validate", sample.toString());
+        CliRun run = stratus("validate", sample.toString());
         assertThat(run.status()).isZero();
         assertThat(run.out()).isEqualTo(sample + ": no problems\n");
         assertThat(run.err()).isEmpty();
@@ -55,7 +40,7 @@ class CommandLineTest {
         String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"));
         Path cut = Files.writeString(folder.resolve("cut.stratus.json"), text.substring(0, text.length() / 3));
         int lines = (int) text.substring(0, text.length() / 3).lines().count();
-        Run run = stratus("validate", cut.toString());
+        CliRun run = stratus("validate", cut.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines())
                 .singleElement()
@@ -89,7 +74,7 @@ class CommandLineTest {
                   "workloads": [{"type": "poisson", "trigger": "web", "ratePerSecond": 5}]
                 }
                 """);
-        Run run = stratus("validate", file.toString());
+        CliRun run = stratus("validate", file.toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out().lines().toList())
                 .containsExactly(file + ": error [ping]: Synchronous call cycle: "
@@ -105,7 +90,7 @@ class CommandLineTest {
                   {"kind": "function", "id": "f", "name": "f", "memoryMb": 256, "timeoutSeconds": 10,
                    "execution": {"shape": "constant", "meanMs": 5}}]}}
                 """);
-        Run lenient = stratus("validate", file.toString());
+        CliRun lenient = stratus("validate", file.toString());
         assertThat(lenient.status()).isZero();
         assertThat(lenient.out()).contains("warning [f]: Nothing triggers the function 'f'");
         assertThat(stratus("validate", "--strict", file.toString()).status()).isEqualTo(1);
@@ -113,28 +98,28 @@ class CommandLineTest {
 
     @Test
     void aMissingFileExitsTwoWithOneLine() {
-        Run run = stratus("validate", folder.resolve("nowhere.json").toString());
+        CliRun run = stratus("validate", folder.resolve("nowhere.json").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(folder.resolve("nowhere.json") + ": no such file");
     }
 
     @Test
     void anUnknownCommandOrOptionIsAUsageErrorWithoutAStackTrace() {
-        Run unknown = stratus("frobnicate");
+        CliRun unknown = stratus("frobnicate");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err())
                 .contains("Unmatched argument")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
 
-        Run missing = stratus("validate");
+        CliRun missing = stratus("validate");
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required parameter: 'FILE'");
     }
 
     @Test
     void helpListsOnlyTheCommandsThatExist() {
-        Run run = stratus("--help");
+        CliRun run = stratus("--help");
         assertThat(run.status()).isZero();
         List<String> commands = run.out()
                 .lines()
@@ -150,6 +135,7 @@ class CommandLineTest {
                         "open",
                         "validate",
                         "simulate",
+                        "trace",
                         "model",
                         "bench",
                         "sweep",
@@ -164,7 +150,7 @@ class CommandLineTest {
     @Test
     void renderRefusesAnUnreadableFileWithOneLine() throws IOException {
         Path broken = Files.writeString(folder.resolve("broken.stratus.json"), "{\"format\": \"stratus-project/9\"}");
-        Run run = stratus(
+        CliRun run = stratus(
                 "render", broken.toString(), "--out", folder.resolve("x.png").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("was written by a newer Stratus");
@@ -173,7 +159,7 @@ class CommandLineTest {
 
     @Test
     void modelPrintsExactlyTheDocumentedJsonFields() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "model",
                 "--arrival-rate",
                 "0.9",
@@ -210,11 +196,11 @@ class CommandLineTest {
 
     @Test
     void modelRefusesNonsenseWithOneLine() {
-        Run run = stratus("model", "--arrival-rate", "-1", "--warm", "1", "--cold", "2", "--keep-alive", "600");
+        CliRun run = stratus("model", "--arrival-rate", "-1", "--warm", "1", "--cold", "2", "--keep-alive", "600");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines())
                 .containsExactly("stratus: --arrival-rate must be a positive number of requests per second");
-        Run duration = stratus(
+        CliRun duration = stratus(
                 "model",
                 "--arrival-rate",
                 "1",
@@ -232,7 +218,7 @@ class CommandLineTest {
 
     @Test
     void simulateReportsEveryTriggerAndFunctionOfASample() {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out())
@@ -256,14 +242,17 @@ class CommandLineTest {
                 .contains("\"timeSeries\"");
     }
 
-    @Test
-    void simulateRefusesADesignWithErrors() throws IOException {
-        Path file = folder.resolve("broken.stratus.json");
-        Files.writeString(file, """
+    /** A design with an error: an HTTP trigger connected to nothing. */
+    private Path lonelyTrigger() throws IOException {
+        return Files.writeString(folder.resolve("broken.stratus.json"), """
                 {"format": "stratus-project/1", "name": "Lonely", "architecture": {"nodes": [
                   {"kind": "http-trigger", "id": "web", "name": "web"}]}}
                 """);
-        Run run = stratus("simulate", file.toString());
+    }
+
+    @Test
+    void simulateRefusesADesignWithErrors() throws IOException {
+        CliRun run = stratus("simulate", lonelyTrigger().toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err())
                 .contains("error [web]: The HTTP trigger 'web' is connected to nothing")
@@ -272,7 +261,8 @@ class CommandLineTest {
 
     @Test
     void simulateShowsTheMonthlyBillAndTheServerComparison() {
-        Run run = stratus("simulate", SAMPLES.resolve("rest-api.stratus.json").toString(), "--duration", "10m");
+        CliRun run =
+                stratus("simulate", SAMPLES.resolve("rest-api.stratus.json").toString(), "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out())
                 .contains("Bill on AWS Lambda for a 30-day month of this traffic (free tier on)")
@@ -284,7 +274,7 @@ class CommandLineTest {
 
     @Test
     void simulateOnEveryProviderComparesThemSideBySide() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate",
                 SAMPLES.resolve("rest-api.stratus.json").toString(),
                 "--duration",
@@ -345,7 +335,7 @@ class CommandLineTest {
 
     @Test
     void simulateJsonIsTheWholeRunReport() throws Exception {
-        Run run = stratus(
+        CliRun run = stratus(
                 "simulate", SAMPLES.resolve("order-pipeline.stratus.json").toString(), "--duration", "5m", "--json");
         assertThat(run.status()).isZero();
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -367,7 +357,7 @@ class CommandLineTest {
     @Test
     void simulateCsvIsOneTableWithTheReportsFigures() throws Exception {
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
-        Run csv = stratus("simulate", sample, "--duration", "5m", "--csv");
+        CliRun csv = stratus("simulate", sample, "--duration", "5m", "--csv");
         assertThat(csv.status()).isZero();
         long requests = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(stratus("simulate", sample, "--duration", "5m", "--json")
@@ -386,10 +376,10 @@ class CommandLineTest {
     @Test
     void simulateRefusesJsonAndCsvTogetherAndAnUnknownRouting() {
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
-        Run both = stratus("simulate", sample, "--json", "--csv");
+        CliRun both = stratus("simulate", sample, "--json", "--csv");
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("--json and --csv cannot be used together");
-        Run routing = stratus("simulate", sample, "--routing", "fastest");
+        CliRun routing = stratus("simulate", sample, "--routing", "fastest");
         assertThat(routing.status()).isEqualTo(2);
         assertThat(routing.errLines())
                 .containsExactly("stratus: --routing: unknown routing 'fastest'; use newest, mru, lru or random");
@@ -398,16 +388,105 @@ class CommandLineTest {
     @Test
     void sweepMarksItsPicksAndRefusesAnUnknownFunction() {
         String sample = SAMPLES.resolve("image-thumbnailer.stratus.json").toString();
-        Run run = stratus(
+        CliRun run = stratus(
                 "sweep", sample, "--function", "make-thumbnail", "--memory", "512,1769,3008", "--duration", "10m");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("fastest").contains("cheapest").contains("balanced");
-        Run usual = stratus("sweep", sample, "--function", "make-thumbnail", "--duration", "5m");
+        CliRun usual = stratus("sweep", sample, "--function", "make-thumbnail", "--duration", "5m");
         assertThat(usual.status()).isZero();
         assertThat(usual.out()).contains("   1,769 ").contains("  10,240 ");
-        Run unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
+        CliRun unknown = stratus("sweep", sample, "--function", "resize", "--memory", "512");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.errLines())
                 .containsExactly("stratus: there is no function named 'resize'; the design has make-thumbnail");
+    }
+
+    /** The CSV header and the events of the first second of {@link #takingTurns()}. */
+    private static final List<String> HEADER_AND_FIRST_SECOND = List.of(
+            "time_s,kind,node_id,edge,container,request,invocation,flags,value,value2",
+            "1.000000,REQUEST_ARRIVED,web,,,0,,,0,0",
+            "1.000000,HOP,,0,,0,,,0,1",
+            "1.000000,CONTAINER_CREATED,api,,0,0,,,100000,0",
+            "1.000000,INVOCATION_STARTED,api,,0,0,0,COLD,100000,0");
+
+    /** An HTTP trigger calling a function of 1.5 s with a 100 ms cold start, once a second from 1 s. */
+    private Path takingTurns() throws IOException {
+        return Files.writeString(folder.resolve("turns.stratus.json"), """
+                {"format": "stratus-project/1", "name": "Turns", "provider": "aws",
+                 "architecture": {
+                   "nodes": [
+                     {"kind": "http-trigger", "id": "web", "name": "web"},
+                     {"kind": "function", "id": "api", "name": "api", "memoryMb": 1024, "timeoutSeconds": 30,
+                      "keepAlive": {"policy": "fixed", "seconds": 0.45},
+                      "execution": {"shape": "constant", "meanMs": 1500},
+                      "coldStart": {"shape": "constant", "meanMs": 100}}],
+                   "edges": [{"id": "e0", "from": "web", "to": "api"}]},
+                 "workloads": [{"type": "constant", "trigger": "web", "ratePerSecond": 1}]}
+                """);
+    }
+
+    @Test
+    void traceSummarisesAWindowAndWritesEveryEventAsCsv() throws IOException {
+        Path csv = folder.resolve("events.csv");
+        CliRun run = stratus("trace", takingTurns().toString(), "--to", "6s", "--csv", csv.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "Turns on aws, seed 1: 0 s to 6 s watched, 28 events",
+                        "containers: 0 alive at the start, 3 created (3 cold starts), 2 expired",
+                        "requests: 5 arrived, 4 done (0 failed); throttles: 0 by functions, 0 by the gateway",
+                        "complete: every event of the window is recorded");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(29);
+        assertThat(rows.subList(0, 5)).isEqualTo(HEADER_AND_FIRST_SECOND);
+        assertThat(rows.get(21)).isEqualTo("4.950000,CONTAINER_EXPIRED,api,,0,,,,0,0");
+    }
+
+    @Test
+    void traceWritesCsvToStandardOutputAndTheSummaryToStandardErrorWithADash() throws IOException {
+        // Four events at 1 s, four at 2 s: five hold all of 1 s only.
+        CliRun run = stratus("trace", takingTurns().toString(), "--to", "6s", "--max-events", "5", "--csv", "-");
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines()).isEqualTo(HEADER_AND_FIRST_SECOND);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "Turns on aws, seed 1: 0 s to 6 s watched, 4 events",
+                        "containers: 0 alive at the start, 1 created (1 cold starts), 0 expired",
+                        "requests: 1 arrived, 0 done (0 failed); throttles: 0 by functions, 0 by the gateway",
+                        "truncated: recording stopped at 1.000001 s, the window had more than 5 events (--max-events)");
+    }
+
+    @Test
+    void traceRefusesAnEmptyWindowAndNoRoomForEventsWithOneLine() throws IOException {
+        String file = takingTurns().toString();
+        CliRun empty = stratus("trace", file, "--from", "5m", "--to", "1m");
+        assertThat(empty.status()).isEqualTo(2);
+        assertThat(empty.err())
+                .isEqualTo("stratus: --from/--to: the window must end after it starts (300 s), not at 60 s\n");
+        CliRun none = stratus("trace", file, "--max-events", "0");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("stratus: --max-events: the cap on events must be at least 1, not 0\n");
+        CliRun folderMissing = stratus(
+                "trace",
+                file,
+                "--to",
+                "2s",
+                "--csv",
+                folder.resolve("no/such.csv").toString());
+        assertThat(folderMissing.status()).isEqualTo(2);
+        assertThat(folderMissing.err())
+                .isEqualTo("stratus: cannot write " + folder.resolve("no/such.csv") + ": its folder does not exist\n");
+    }
+
+    @Test
+    void traceRefusesADesignWithErrors() throws IOException {
+        Path file = lonelyTrigger();
+        CliRun run = stratus("trace", file.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo(file + ": error [web]: The HTTP trigger 'web' is connected to nothing;"
+                        + " connect it to a function or an API gateway.\n" + file
+                        + ": fix these errors before tracing (stratus validate lists them all)\n");
     }
 }

@@ -1,13 +1,12 @@
 package dev.stratus.cli;
 
+import static dev.stratus.cli.CliRun.stratus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +20,6 @@ class CostCommandTest {
 
     @TempDir
     Path folder;
-
-    private record Run(int status, String out, String err) {}
-
-    private static Run stratus(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private static final String[] AWS_EXAMPLE = {
         "cost", "--provider", "aws", "--memory", "512", "--duration-ms", "1000", "--invocations", "3000000"
@@ -47,7 +36,7 @@ class CostCommandTest {
         // 512 MB, 3M runs of 1 s, free tier on by default:
         // compute (1,500,000 − 400,000 free) GB-s × $0.0000166667 = $18.333370;
         // requests (3M − 1M free) = 2 million × $0.20 = $0.40; total $18.733370, $18.73 to the cent.
-        Run run = stratus(awsExample("--json"));
+        CliRun run = stratus(awsExample("--json"));
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
         JsonNode bill = new ObjectMapper().readTree(run.out());
@@ -81,7 +70,7 @@ class CostCommandTest {
 
     @Test
     void theTextBillIsATableOfLineItemsAndTheTotal() {
-        Run run = stratus(AWS_EXAMPLE);
+        CliRun run = stratus(AWS_EXAMPLE);
         assertThat(run.status()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0))
@@ -164,7 +153,7 @@ class CostCommandTest {
             args.add(option);
             args.add(value);
         }
-        Run run = stratus(args.toArray(String[]::new));
+        CliRun run = stratus(args.toArray(String[]::new));
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().toList()).containsExactly("stratus: " + message);
         assertThat(run.out()).isEmpty();
@@ -172,13 +161,13 @@ class CostCommandTest {
 
     @Test
     void optionsThatDoNotApplyToTheProviderExitTwo() {
-        Run flex = stratus(
+        CliRun flex = stratus(
                 "cost", "--provider", "azure-flex", "--memory", "1000", "--duration-ms", "10", "--invocations", "5");
         assertThat(flex.status()).isEqualTo(2);
         assertThat(flex.err().lines().toList())
                 .containsExactly("stratus: --memory 1000 MB is not a size Azure Functions (Flex Consumption) offers:"
                         + " 512, 2048, 4096 MB");
-        Run gcpGateway = stratus(
+        CliRun gcpGateway = stratus(
                 "cost",
                 "--provider",
                 "gcp",
@@ -192,7 +181,7 @@ class CostCommandTest {
                 "http");
         assertThat(gcpGateway.status()).isEqualTo(2);
         assertThat(gcpGateway.err()).contains("Amazon API Gateway");
-        Run gcpProvisioned = stratus(
+        CliRun gcpProvisioned = stratus(
                 "cost",
                 "--provider",
                 "gcp",
@@ -214,7 +203,7 @@ class CostCommandTest {
     @Test
     void aBrokenPriceFileExitsTwoWithFileLineAndColumn() throws IOException {
         Path prices = Files.writeString(folder.resolve("bad.json"), "{\"providers\": {\"aws\": }\n");
-        Run run = stratus(awsExample("--prices", prices.toString()));
+        CliRun run = stratus(awsExample("--prices", prices.toString()));
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines().toList()).singleElement().asString().startsWith("stratus: " + prices + ":1:");
     }

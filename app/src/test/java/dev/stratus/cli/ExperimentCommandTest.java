@@ -1,13 +1,12 @@
 package dev.stratus.cli;
 
+import static dev.stratus.cli.CliRun.stratus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratus.learn.Experiment;
 import dev.stratus.learn.Numbers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +15,9 @@ class ExperimentCommandTest {
     private static final String REST_API =
             Path.of("..", "samples", "rest-api.stratus.json").toString();
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run stratus(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void listNamesEveryExperimentWithItsQuestion() {
-        Run run = stratus("experiment", "--list");
+        CliRun run = stratus("experiment", "--list");
         assertThat(run.status()).isZero();
         for (Experiment experiment : Experiment.values()) {
             assertThat(run.out()).contains(experiment.id(), experiment.question());
@@ -37,7 +26,7 @@ class ExperimentCommandTest {
 
     @Test
     void keepAlivePrintsARowPerVariantAndTheSentenceWithTheirFigures() throws Exception {
-        Run run = stratus("experiment", "keep-alive", REST_API, "--duration", "20m", "--seed", "3");
+        CliRun run = stratus("experiment", "keep-alive", REST_API, "--duration", "20m", "--seed", "3");
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
 
@@ -87,7 +76,7 @@ class ExperimentCommandTest {
 
     @Test
     void anInvalidVariantIsShownWithItsReasonAndTheRestStillRuns() {
-        Run run = stratus("experiment", "providers", REST_API, "--duration", "5m");
+        CliRun run = stratus("experiment", "providers", REST_API, "--duration", "5m");
         assertThat(run.status()).isZero();
         assertThat(run.out())
                 .contains("AWS Lambda", "Azure Functions (Consumption)", "Google Cloud Functions (1st gen)");
@@ -95,19 +84,19 @@ class ExperimentCommandTest {
 
     @Test
     void anUnknownExperimentOrADesignItCannotRunOnIsOneLine() {
-        Run unknown = stratus("experiment", "colour", REST_API);
+        CliRun unknown = stratus("experiment", "colour", REST_API);
         assertThat(unknown.status()).isEqualTo(StratusCommand.UNUSABLE);
         assertThat(unknown.err().strip())
                 .isEqualTo("stratus: the experiment must be one of keep-alive, traffic, memory, provisioned,"
                         + " spike, providers, not 'colour'");
 
         String nightly = Path.of("..", "samples", "nightly-report.stratus.json").toString();
-        Run noTraffic = stratus("experiment", "traffic", nightly);
+        CliRun noTraffic = stratus("experiment", "traffic", nightly);
         assertThat(noTraffic.status()).isEqualTo(StratusCommand.PROBLEMS);
         assertThat(noTraffic.err().lines()).hasSize(1);
         assertThat(noTraffic.err()).startsWith("stratus: " + nightly + ": The design has no workload");
 
-        Run missing = stratus("experiment", "memory");
+        CliRun missing = stratus("experiment", "memory");
         assertThat(missing.status()).isEqualTo(StratusCommand.UNUSABLE);
         assertThat(missing.err()).contains("--list");
     }

@@ -1,10 +1,9 @@
 package dev.stratus.cli;
 
+import static dev.stratus.cli.CliRun.stratus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +19,6 @@ class ExportCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run stratus(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StratusCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private static List<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
@@ -42,7 +31,7 @@ class ExportCommandTest {
     @Test
     void exportWritesACompleteSamProjectAndSaysWhatToDoNext() throws IOException {
         Path out = folder.resolve("sam");
-        Run run = stratus(
+        CliRun run = stratus(
                 "export",
                 SAMPLES.resolve("rest-api.stratus.json").toString(),
                 "--target",
@@ -60,7 +49,7 @@ class ExportCommandTest {
 
     @Test
     void exportToAllWritesAFolderPerTarget() throws IOException {
-        Run run = stratus(
+        CliRun run = stratus(
                 "export",
                 SAMPLES.resolve("nightly-report.stratus.json").toString(),
                 "-t",
@@ -80,14 +69,14 @@ class ExportCommandTest {
     void aFolderThatHoldsFilesIsRefusedUnlessForced() throws IOException {
         Path mine = Files.writeString(folder.resolve("notes.txt"), "my own notes");
         String sample = SAMPLES.resolve("rest-api.stratus.json").toString();
-        Run refused = stratus("export", sample, "--target", "gcp", "--out", folder.toString());
+        CliRun refused = stratus("export", sample, "--target", "gcp", "--out", folder.toString());
         assertThat(refused.status()).isEqualTo(2);
         assertThat(refused.err())
                 .isEqualTo("stratus: " + folder + " is not empty; choose an empty folder or pass"
                         + " --force to write over it\n");
         assertThat(files(folder)).containsExactly("notes.txt");
 
-        Run forced = stratus("export", sample, "--target", "gcp", "--out", folder.toString(), "--force");
+        CliRun forced = stratus("export", sample, "--target", "gcp", "--out", folder.toString(), "--force");
         assertThat(forced.status()).isZero();
         assertThat(files(folder)).contains("notes.txt", "deploy.sh", "pom.xml");
         assertThat(Files.readString(mine)).isEqualTo("my own notes");
@@ -95,7 +84,7 @@ class ExportCommandTest {
 
     @Test
     void anUnknownTargetIsAUsageErrorNamingTheTargets() {
-        Run run = stratus(
+        CliRun run = stratus(
                 "export",
                 SAMPLES.resolve("rest-api.stratus.json").toString(),
                 "--target",
@@ -114,7 +103,7 @@ class ExportCommandTest {
         String text = Files.readString(SAMPLES.resolve("rest-api.stratus.json"))
                 .replace("\"memoryMb\" : 512", "\"memoryMb\" : 99999");
         Path broken = Files.writeString(folder.resolve("broken.stratus.json"), text);
-        Run run = stratus(
+        CliRun run = stratus(
                 "export",
                 broken.toString(),
                 "--target",
@@ -139,7 +128,7 @@ class ExportCommandTest {
                         .status())
                 .isZero();
         Path project = folder.resolve("imported.stratus.json");
-        Run run = stratus("import", sam.resolve("template.yaml").toString(), "--out", project.toString());
+        CliRun run = stratus("import", sam.resolve("template.yaml").toString(), "--out", project.toString());
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Imported " + sam.resolve("template.yaml") + " to " + project + ": ");
@@ -159,7 +148,7 @@ class ExportCommandTest {
                 folder.resolve("template.yaml"),
                 "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [unclosed\n");
         Path project = folder.resolve("p.stratus.json");
-        Run run = stratus("import", template.toString(), "--out", project.toString());
+        CliRun run = stratus("import", template.toString(), "--out", project.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("stratus: " + template + ":").matches("(?s)stratus: \\S+:\\d+:\\d+: .*\n");
         assertThat(project).doesNotExist();
@@ -168,7 +157,7 @@ class ExportCommandTest {
     @Test
     void importRefusesToReplaceAFileUnlessForced() throws IOException {
         Path project = Files.writeString(folder.resolve("mine.stratus.json"), "my work");
-        Run run = stratus("import", "no-such-template.yaml", "--out", project.toString());
+        CliRun run = stratus("import", "no-such-template.yaml", "--out", project.toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("exists").contains("--force");
         assertThat(Files.readString(project)).isEqualTo("my work");

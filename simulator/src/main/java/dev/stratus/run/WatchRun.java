@@ -77,8 +77,8 @@ public final class WatchRun {
     /**
      * Watches {@code [fromMicros, toMicros)}; the run lasts {@code toMicros}.
      *
-     * @throws IllegalArgumentException when from is below 0, to is not after from, or to is beyond
-     *     the longest run
+     * @throws IllegalArgumentException when from is below 0, to is not after from, or to is before
+     *     1 ms (the shortest run) or beyond the longest
      */
     public WatchRun window(long fromMicros, long toMicros) {
         if (fromMicros < 0) {
@@ -87,6 +87,9 @@ public final class WatchRun {
         if (toMicros <= fromMicros) {
             throw new IllegalArgumentException(
                     "the window must end after it starts (" + seconds(fromMicros) + "), not at " + seconds(toMicros));
+        }
+        if (toMicros < 1_000) {
+            throw new IllegalArgumentException("the window must end at 1 ms or later, not at " + seconds(toMicros));
         }
         if (toMicros / 1e6 > DesignSimulation.MAX_SECONDS) {
             throw new IllegalArgumentException(

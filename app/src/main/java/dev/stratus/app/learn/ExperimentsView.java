@@ -7,6 +7,7 @@ import dev.stratus.learn.ExperimentResult.Outcome;
 import dev.stratus.learn.Experiments;
 import dev.stratus.learn.Numbers;
 import dev.stratus.learn.RunFigures;
+import dev.stratus.learn.Words;
 import dev.stratus.model.Project;
 import dev.stratus.model.SimulationSettings;
 import dev.stratus.sim.engine.Monitor;
@@ -229,7 +230,11 @@ public final class ExperimentsView extends VBox {
         column.setId("experiment-column-" + index);
         column.getStyleClass().add("experiment-column");
         if (outcome.ran()) {
-            column.getChildren().add(figures(outcome.figures(), index));
+            column.getChildren()
+                    .add(figures(
+                            outcome.figures(),
+                            Words.of(outcome.variant().project().provider()),
+                            index));
         } else {
             Label why = new Label("Could not run: " + outcome.problem());
             why.setWrapText(true);
@@ -242,7 +247,7 @@ public final class ExperimentsView extends VBox {
         return column;
     }
 
-    private static GridPane figures(RunFigures f, int index) {
+    private static GridPane figures(RunFigures f, Words words, int index) {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(2);
@@ -253,7 +258,7 @@ public final class ExperimentsView extends VBox {
             {"p95", "p95", Numbers.ms(f.p95Ms())},
             {"p99", "p99", Numbers.ms(f.p99Ms())},
             {"throttles", "Throttles", Numbers.count(f.throttles())},
-            {"peak", "Peak instances", Numbers.count(f.peakInstances())},
+            {"peak", "Peak " + words.containers(), Numbers.count(f.peakInstances())},
             {"bill", "Monthly bill", Numbers.usd(f.monthlyUsd())}
         };
         for (int r = 0; r < rows.length; r++) {

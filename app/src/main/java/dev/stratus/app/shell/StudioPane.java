@@ -139,14 +139,6 @@ public final class StudioPane extends BorderPane {
         experimentsTab.setId("tab-experiments");
         experimentsTab.setClosable(false);
         resultTabs.getTabs().addAll(learnTab, experimentsTab);
-        // Concepts and experiments are read, not glanced at: they get half the column.
-        resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if ((tab == learnTab || tab == experimentsTab)
-                    && middle.getItems().contains(dock)
-                    && middle.getDividerPositions()[0] > 0.5) {
-                middle.setDividerPositions(0.5);
-            }
-        });
         results.timeCharts().setOnWatchFrom(seconds -> {
             watchBar.setFrom(seconds);
             watch.watch();
@@ -162,6 +154,14 @@ public final class StudioPane extends BorderPane {
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(dock, false);
+        // Concepts and experiments are read, not glanced at: they get half the column.
+        resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if ((tab == learnTab || tab == experimentsTab)
+                    && middle.getItems().contains(dock)
+                    && middle.getDividerPositions()[0] > 0.5) {
+                middle.setDividerPositions(0.5);
+            }
+        });
         resultsShown.addListener((obs, was, shown) -> showDock(shown));
         runner.reportProperty().addListener((obs, old, report) -> {
             results.show(

@@ -26,6 +26,7 @@ import dev.stratus.sim.pool.HybridHistogram;
 import dev.stratus.sim.pool.ScaleOutLimit;
 import dev.stratus.sim.random.DurationSamplers;
 import dev.stratus.sim.random.RandomStreams;
+import dev.stratus.sim.trace.Trace;
 import dev.stratus.sim.workload.ArrivalProcess;
 import dev.stratus.sim.workload.ArrivalProcesses;
 import dev.stratus.sim.workload.ScheduleArrivals;
@@ -33,6 +34,7 @@ import dev.stratus.sim.workload.TraceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +114,31 @@ final class Design {
         for (int i = 0; i < edges.size(); i++) {
             connect(project, edges.get(i), i);
         }
+    }
+
+    /** The containers alive just before {@code at} (see {@link FunctionPool#forEachAlive}), by function. */
+    List<Trace.Snapshot> aliveAt(long at) {
+        List<Trace.Snapshot> alive = new ArrayList<>();
+        for (FunctionState fn : functions) {
+            String id = fn.node.id();
+            fn.pool.forEachAlive(
+                    at,
+                    (container, provisioned, running, idleSince, createdAt) -> alive.add(
+                            new Trace.Snapshot(id, (int) container, provisioned, running, idleSince, createdAt)));
+        }
+        return alive;
+    }
+
+    /** The depth of each queue that holds messages now, by its node id. */
+    Map<String, Integer> queueDepths() {
+        Map<String, Integer> depths = new LinkedHashMap<>();
+        for (int q = 0; q < queues.size(); q++) {
+            int depth = queues.get(q).depth();
+            if (depth > 0) {
+                depths.put(queueIds.get(q), depth);
+            }
+        }
+        return depths;
     }
 
     private static FunctionState function(

@@ -12,10 +12,6 @@ import dev.stratus.sim.trace.LifecycleListener;
 import dev.stratus.sim.trace.Trace;
 import dev.stratus.sim.workload.TraceException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A discrete-event simulation of a whole design: traffic arrives at its entry triggers, passes the
@@ -178,22 +174,7 @@ public final class DesignSimulation {
     private void openWindow() {
         long at = openAt;
         openAt = Long.MAX_VALUE;
-        List<Trace.Snapshot> alive = new ArrayList<>();
-        for (FunctionState fn : design.functions) {
-            String id = fn.node.id();
-            fn.pool.forEachAlive(
-                    at,
-                    (container, provisioned, running, idleSince, createdAt) -> alive.add(
-                            new Trace.Snapshot(id, (int) container, provisioned, running, idleSince, createdAt)));
-        }
-        Map<String, Integer> depths = new LinkedHashMap<>();
-        for (int q = 0; q < design.queues.size(); q++) {
-            int depth = design.queues.get(q).depth();
-            if (depth > 0) {
-                depths.put(design.queueIds.get(q), depth);
-            }
-        }
-        lifecycle.open(alive, depths);
+        lifecycle.open(design.aliveAt(at), design.queueDepths());
     }
 
     // The event queue stores kinds as ints, to stay free of objects; ALL maps them back.

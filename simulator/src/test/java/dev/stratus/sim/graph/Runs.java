@@ -11,14 +11,22 @@ import dev.stratus.sim.result.SimulationResult;
 import java.nio.file.Path;
 
 /** Functions of constant work and runs of designs, for the simulation's tests. */
-final class Runs {
+public final class Runs {
 
     static final Path SAMPLES = Path.of("..", "samples");
+
+    /** A monitor that has cancelled before the run starts. */
+    public static final Monitor CANCELLED = new Monitor() {
+        @Override
+        public boolean cancelled() {
+            return true;
+        }
+    };
 
     private Runs() {}
 
     /** A function of constant work, 1 GB, a 30 s timeout and a constant 100 ms cold start. */
-    static FunctionNode fn(String id, double workMs, KeepAlive keepAlive) {
+    public static FunctionNode fn(String id, double workMs, KeepAlive keepAlive) {
         return fn(id, Distribution.constant(workMs), Distribution.constant(100), keepAlive);
     }
 

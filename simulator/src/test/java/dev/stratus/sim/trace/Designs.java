@@ -1,11 +1,9 @@
 package dev.stratus.sim.trace;
 
 import dev.stratus.model.Architecture;
-import dev.stratus.model.Distribution;
 import dev.stratus.model.Edge;
 import dev.stratus.model.FunctionNode;
 import dev.stratus.model.HttpTrigger;
-import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Layout;
 import dev.stratus.model.Node;
 import dev.stratus.model.Project;
@@ -23,30 +21,6 @@ final class Designs {
     static final long SECOND = 1_000_000;
 
     private Designs() {}
-
-    /**
-     * A function of 1 GB with a constant {@code workMs} of work, a constant 100 ms cold start and a
-     * 30 s timeout.
-     */
-    static FunctionNode fn(String id, double workMs, KeepAlive keepAlive) {
-        return new FunctionNode(
-                id,
-                id,
-                null,
-                null,
-                1024,
-                30,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                keepAlive,
-                Distribution.constant(workMs),
-                Distribution.constant(100),
-                null);
-    }
 
     /** An HTTP trigger "web" calling {@code function} at a constant {@code ratePerSecond}, on AWS. */
     static Project httpTo(FunctionNode function, double ratePerSecond) {

@@ -1,16 +1,18 @@
 package dev.stratus.sim.trace;
 
+import static dev.stratus.sim.graph.Runs.fn;
 import static dev.stratus.sim.trace.Designs.SECOND;
-import static dev.stratus.sim.trace.Designs.fn;
 import static dev.stratus.sim.trace.Designs.httpTo;
 import static dev.stratus.sim.trace.Designs.lines;
 import static dev.stratus.sim.trace.Designs.watch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratus.model.KeepAlive;
 import dev.stratus.model.Project;
 import dev.stratus.run.WatchRun;
 import dev.stratus.sim.engine.Monitor;
+import dev.stratus.sim.graph.Runs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,19 +176,28 @@ class WatchedTraceTest {
 
     @Test
     void aRunCancelledBeforeItStartsGivesAnEmptyTruncatedTrace() throws Exception {
-        Monitor cancelled = new Monitor() {
-            @Override
-            public boolean cancelled() {
-                return true;
-            }
-        };
         Trace trace = new WatchRun(TAKING_TURNS, Path.of("."))
                 .window(0, 6 * SECOND)
-                .run(cancelled)
+                .run(Runs.CANCELLED)
                 .trace();
         assertThat(trace.size()).isZero();
         assertThat(trace.truncated()).isTrue();
         assertThat(trace.to()).isZero();
+    }
+
+    @Test
+    void aWindowOutsideTheRunsBoundsIsRefusedInPlainWords() {
+        WatchRun run = new WatchRun(TAKING_TURNS, Path.of("."));
+        assertThatThrownBy(() -> run.window(-1, SECOND))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the window must not start before 0 s, not at -0.000001 s");
+        assertThatThrownBy(() -> run.window(5 * SECOND, 5 * SECOND))
+                .hasMessage("the window must end after it starts (5 s), not at 5 s");
+        assertThatThrownBy(() -> run.window(0, 999))
+                .hasMessage("the window must end at 1 ms or later, not at 0.000999 s");
+        assertThatThrownBy(() -> run.window(0, Long.MAX_VALUE))
+                .hasMessage("the window must end within 10^11 s (about 3,000 years), not at 9223372036854.775 s");
+        assertThatThrownBy(() -> run.cap(0)).hasMessage("the cap on events must be at least 1, not 0");
     }
 
     @Test
