@@ -192,12 +192,16 @@ public final class WatchController {
         watching.set(true);
         String what = label.isEmpty() ? project.name() : label;
         title.set(what + " on " + project.provider().displayName() + ":");
-        message.set(
-                trace.truncated()
-                        ? "The window had more than " + Figures.count(trace.cap()) + " events: playback ends at "
-                                + Explanations.clock(trace.to()) + " instead of "
-                                + Explanations.clock(trace.requestedTo()) + "."
-                        : "");
+        if (trace.truncated()) {
+            message.set("The window had more than " + Figures.count(trace.cap()) + " events: playback ends at "
+                    + Explanations.clock(trace.to()) + " instead of " + Explanations.clock(trace.requestedTo()) + ".");
+        } else if (trace.next(dev.stratus.sim.trace.TraceKind.REQUEST_ARRIVED, trace.from(), 0) < 0) {
+            message.set("Nothing arrives between " + Explanations.clock(trace.from()) + " and "
+                    + Explanations.clock(trace.to()) + ": the traffic starts later (a schedule, a spike). Choose a later"
+                    + " window with \"Window: from\", or double-click a busy moment on the Over time charts.");
+        } else {
+            message.set("");
+        }
         timer.start();
         update();
         onStarted.get().run();
