@@ -197,7 +197,8 @@ public final class WatchController {
                     + Explanations.clock(trace.to()) + " instead of " + Explanations.clock(trace.requestedTo()) + ".");
         } else if (trace.next(dev.stratus.sim.trace.TraceKind.REQUEST_ARRIVED, trace.from(), 0) < 0) {
             message.set("Nothing arrives between " + Explanations.clock(trace.from()) + " and "
-                    + Explanations.clock(trace.to()) + ": the traffic starts later (a schedule, a spike). Choose a later"
+                    + Explanations.clock(trace.to())
+                    + ": the traffic starts later (a schedule, a spike). Choose a later"
                     + " window with \"Window: from\", or double-click a busy moment on the Over time charts.");
         } else {
             message.set("");

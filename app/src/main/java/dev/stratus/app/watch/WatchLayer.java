@@ -246,7 +246,8 @@ public final class WatchLayer implements CanvasLayer {
             }
             if (label == null) {
                 label = new Label();
-                label.getStyleClass().add("watch-note");
+                // The results' badge look; red (:alert) where a request stopped.
+                label.getStyleClass().add("result-badge");
                 Label shown = label;
                 label.setOnMouseEntered(e -> tip.setText(noteTip(node.node(), lastStopOf(id))));
                 Tooltip.install(shown, tip);
