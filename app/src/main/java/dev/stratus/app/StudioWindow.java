@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -81,8 +82,6 @@ final class StudioWindow implements StudioActions {
         this.pane = new StudioPane(catalog.samples(), recent.paths(), model, this);
         this.scene = new Scene(pane, WIDTH, HEIGHT);
         stage.setScene(scene);
-        stage.setMinWidth(640);
-        stage.setMinHeight(400);
         stage.titleProperty()
                 .bind(Bindings.createStringBinding(
                         () -> titleOf(model.project(), model.isDirty()),
@@ -106,6 +105,29 @@ final class StudioWindow implements StudioActions {
         });
     }
 
+    /**
+     * Under some window managers (openbox on X11, seen here) JavaFX 21's GTK window is shrunk to its
+     * minimum just after it opens, whatever the scene's size. A moment later the size sticks, so the
+     * window is given its opening size again then, within the screen, if it came out smaller.
+     */
+    private void keepOpeningSize() {
+        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        settle.setOnFinished(e -> {
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            double width = Math.min(WIDTH, screen.getWidth());
+            double height = Math.min(HEIGHT, screen.getHeight());
+            if (stage.isShowing()
+                    && !stage.isMaximized()
+                    && (stage.getWidth() < width - 1 || stage.getHeight() < height - 1)) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+                stage.centerOnScreen();
+            }
+        });
+        settle.play();
+    }
+
     /** {@code <name> — Stratus}, with an asterisk after the name while there are unsaved changes. */
     static String titleOf(Project project, boolean dirty) {
         String name = project.name().isBlank() ? "Untitled" : project.name();
@@ -125,6 +147,9 @@ final class StudioWindow implements StudioActions {
     void start(Path fileOrNull) {
         catalog.defaultSample().ifPresent(this::showSample);
         stage.show();
+        stage.setMinWidth(640);
+        stage.setMinHeight(400);
+        keepOpeningSize();
         if (offerRecovery()) {
             return;
         }

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run a guided experiment on a design: two runs with one change (three providers for",
-            "'providers'), side by side, and a sentence saying what changed and why.",
+            "Run a design twice with one change, side by side, and say what changed and why.",
+            "(The 'providers' experiment runs it on three providers.)",
             "NAME is keep-alive, traffic, memory, provisioned, spike or providers; --list says what each",
             "finds out. Every run has the same seed and duration: an hour unless --duration says",
             "otherwise (not the project's own duration, which may be a day)."

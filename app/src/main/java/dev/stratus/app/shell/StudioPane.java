@@ -102,9 +102,9 @@ public final class StudioPane extends BorderPane {
         watch = new WatchController(
                 model, diagram, this::projectFolder, SimulationRunner.backgroundThread("stratus-watch"));
         watchBar = new WatchBar(watch);
-        addWatchCommands(simulate);
         menuBar = StudioMenuBar.create(samples, recent, model, actions, editActions, simulate, resultsShown);
         toolBar = StudioToolBar.create(model, actions, editActions);
+        addWatchCommands(simulate);
         setTop(new VBox(menuBar, toolBar, simulationBar));
 
         problemsTab.setClosable(false);
@@ -212,7 +212,7 @@ public final class StudioPane extends BorderPane {
         statusBar.show(model.project());
     }
 
-    /** Watch (Shortcut+W) and Stop Watching in the Simulate menu, and a Watch button beside Run. */
+    /** Watch (Shortcut+W) and Stop Watching in the Simulate menu, and a Watch button in the toolbar. */
     private void addWatchCommands(Menu simulate) {
         javafx.scene.control.MenuItem start = StudioMenuBar.item("Watch", "menu-watch", "Shortcut+W", watch::watch);
         javafx.scene.control.MenuItem stop =
@@ -226,7 +226,8 @@ public final class StudioPane extends BorderPane {
         button.setTooltip(new javafx.scene.control.Tooltip(
                 "Watch containers start cold, serve, idle and expire on the canvas (Ctrl+W)"));
         button.setOnAction(e -> watch.watch());
-        simulationBar.getItems().add(3, button);
+        // In the main toolbar, which has room: the simulation row is full at 1280 px.
+        toolBar.getItems().addAll(new javafx.scene.control.Separator(), button);
     }
 
     /** The Learn tab's concepts, each with Show me. */

@@ -48,7 +48,8 @@ public final class WatchBar extends VBox {
     private final Label message = new Label();
     private final TextField from = new TextField("0 s");
     private final ComboBox<Double> length = new ComboBox<>();
-    private final Button again = new Button("Record again");
+    private final Button again = new Button("Record");
+    private final ToggleButton windowToggle = new ToggleButton("Window\u2026");
     private final Button close = new Button("Stop watching");
     private boolean moving;
 
@@ -66,6 +67,8 @@ public final class WatchBar extends VBox {
                         .then("Pause")
                         .otherwise("Play"));
         play.setTooltip(new Tooltip("Play or pause (Space while the timeline has the focus)"));
+        play.selectedProperty()
+                .addListener((obs, was, on) -> play.setGraphic(new FontIcon(on ? "mdi2p-pause" : "mdi2p-play")));
         step.setId("watch-step");
         step.setOnAction(e -> watch.step());
         step.setTooltip(new Tooltip("Pause and move to the next event"));
@@ -153,32 +156,40 @@ public final class WatchBar extends VBox {
             watch.watch();
         });
         again.disableProperty().bind(watch.recordingProperty());
-        watch.staleProperty()
-                .addListener(
-                        (obs, was, stale) -> again.setText(stale ? "Design changed: record again" : "Record again"));
+        watch.staleProperty().addListener((obs, was, stale) -> {
+            again.setText(stale ? "Record the changed design" : "Record");
+            if (stale) {
+                windowToggle.setSelected(true);
+            }
+        });
         close.setId("watch-close");
         close.setTooltip(new Tooltip("Leave watch mode: the canvas shows the design and the results again"));
         close.setOnAction(e -> watch.stop());
 
-        Label fromLabel = new Label("Window: from");
-        Label lengthLabel = new Label("for");
         close.setGraphic(new FontIcon("mdi2c-close"));
-        HBox controls = new HBox(6, play, step, speed, track, clock, close);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        counters.setMinWidth(0);
-        HBox.setHgrow(counters, Priority.SOMETIMES);
-        for (Region fixed : List.of(fromLabel, lengthLabel, from, length, again, title, play, step, speed, close)) {
+        windowToggle.setId("watch-window");
+        windowToggle.setTooltip(new Tooltip("Choose another window of simulated time to record and watch"));
+        for (Region fixed : List.of(title, play, step, speed, close, clock, windowToggle)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         speed.setPrefWidth(90);
         track.setMinWidth(120);
-        counters.setWrapText(true);
-        counters.setMinHeight(Region.USE_PREF_SIZE);
-        HBox info = new HBox(8, title, counters, spring, fromLabel, from, lengthLabel, length, again);
+        HBox controls = new HBox(6, play, step, speed, track, clock, close);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        counters.setMinWidth(0);
+        counters.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(counters, Priority.ALWAYS);
+        HBox info = new HBox(8, title, counters, windowToggle);
         info.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(controls, info, message);
+        Label hint = new Label("or double-click a moment on the Over time charts");
+        hint.getStyleClass().add("text-muted");
+        hint.setMinWidth(0);
+        HBox window = new HBox(8, new Label("Watch from"), from, new Label("for"), length, again, hint);
+        window.setId("watch-window-row");
+        window.setAlignment(Pos.CENTER_LEFT);
+        window.managedProperty().bind(windowToggle.selectedProperty());
+        window.visibleProperty().bind(window.managedProperty());
+        getChildren().addAll(controls, info, window, message);
 
         watch.clockProperty().addListener((obs, was, now) -> showClock());
         watch.playbackProperty().addListener((obs, was, now) -> {

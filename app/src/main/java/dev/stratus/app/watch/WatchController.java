@@ -199,7 +199,7 @@ public final class WatchController {
             message.set("Nothing arrives between " + Explanations.clock(trace.from()) + " and "
                     + Explanations.clock(trace.to())
                     + ": the traffic starts later (a schedule, a spike). Choose a later"
-                    + " window with \"Window: from\", or double-click a busy moment on the Over time charts.");
+                    + " window with \"Window…\", or double-click a busy moment on the Over time charts.");
         } else {
             message.set("");
         }
