@@ -227,7 +227,7 @@ public final class StudioPane extends BorderPane {
                 "Watch containers start cold, serve, idle and expire on the canvas (Ctrl+W)"));
         button.setOnAction(e -> watch.watch());
         // In the main toolbar, which has room: the simulation row is full at 1280 px.
-        toolBar.getItems().addAll(new javafx.scene.control.Separator(), button);
+        toolBar.getItems().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), button);
     }
 
     /** The Learn tab's concepts, each with Show me. */
