@@ -97,28 +97,12 @@ final class RenderCommand implements Callable<Integer> {
                             + " break-even"));
         }
         Project project = Inputs.project(file);
-        RunReport report = null;
-        if (results) {
-            try {
-                report = new DesignRun(project, file.toAbsolutePath().getParent()).run(Monitor.NONE);
-            } catch (InvalidDesignException e) {
-                throw new UserError(file + ": the design has errors, so it cannot be simulated (stratus validate lists"
-                        + " them): " + e.errors().get(0).message());
-            } catch (TraceException | BacklogException | IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-            }
-        }
-        WatchRun.Watched watched = null;
-        if (watchAt != null) {
-            try {
-                watched = new WatchRun(project, file.toAbsolutePath().getParent()).run(Monitor.NONE);
-            } catch (InvalidDesignException e) {
-                throw new UserError(file + ": the design has errors, so it cannot be watched (stratus validate lists"
-                        + " them): " + e.errors().get(0).message());
-            } catch (TraceException | BacklogException | IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
-            }
-        }
+        Path projectFolder = file.toAbsolutePath().getParent();
+        RunReport report =
+                results ? simulated("simulated", () -> new DesignRun(project, projectFolder).run(Monitor.NONE)) : null;
+        WatchRun.Watched watched = watchAt != null
+                ? simulated("watched", () -> new WatchRun(project, projectFolder).run(Monitor.NONE))
+                : null;
         try {
             PngRenderer.render(
                     project,
@@ -133,5 +117,21 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + out);
         return StratusCommand.OK;
+    }
+
+    /** What a run of the design gives, or the user's error that says why it cannot be {@code done}. */
+    private <T> T simulated(String done, Callable<T> run) {
+        try {
+            return run.call();
+        } catch (InvalidDesignException e) {
+            throw new UserError(file + ": the design has errors, so it cannot be " + done + " (stratus validate lists"
+                    + " them): " + e.errors().get(0).message());
+        } catch (TraceException | BacklogException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), StratusCommand.UNUSABLE, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected: " + e, e);
+        }
     }
 }

@@ -158,6 +158,19 @@ class CommandLineTest {
     }
 
     @Test
+    void renderWatchNeedsTheStudioAndATimeInTheFirstTenMinutes() throws IOException {
+        Path design = SAMPLES.resolve("rest-api.stratus.json");
+        Path out = folder.resolve("w.png");
+        CliRun alone = stratus("render", design.toString(), "--watch", "62s", "--out", out.toString());
+        assertThat(alone.status()).isEqualTo(2);
+        assertThat(alone.errLines()).singleElement().asString().contains("--watch draws the studio: add --studio");
+        CliRun late = stratus("render", design.toString(), "--studio", "--watch", "11m", "--out", out.toString());
+        assertThat(late.status()).isEqualTo(2);
+        assertThat(late.errLines()).singleElement().asString().contains("TIME must be at most 10m");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void modelPrintsExactlyTheDocumentedJsonFields() throws Exception {
         CliRun run = stratus(
                 "model",

@@ -52,6 +52,8 @@ public final class WatchBar extends VBox {
     private final ToggleButton windowToggle = new ToggleButton("Window\u2026");
     private final Button close = new Button("Stop watching");
     private boolean moving;
+    private long[] markTimes = new long[0];
+    private byte[] markLevels = new byte[0];
 
     public WatchBar(WatchController watch) {
         this.watch = watch;
@@ -199,6 +201,7 @@ public final class WatchBar extends VBox {
                 scrubber.setMax(Math.max(now.to(), now.from() + 1) / 1e6);
             }
             moving = false;
+            findMarks(now);
             drawMarks();
             showClock();
         });
@@ -237,7 +240,10 @@ public final class WatchBar extends VBox {
         clock.setText(Explanations.clock(p.clock()) + " / " + Explanations.clock(p.to()));
     }
 
-    /** The marks over the scrubber: one column per pixel, coloured by the worst that happened there. */
+    /**
+     * The marks over the scrubber: one column per pixel, coloured by the worst that happened there.
+     * The marked events are found once per playback ({@link #findMarks}); a resize only redraws.
+     */
     private void drawMarks() {
         GraphicsContext g = marks.getGraphicsContext2D();
         double width = marks.getWidth();
@@ -246,17 +252,13 @@ public final class WatchBar extends VBox {
         if (p == null || width < 2) {
             return;
         }
-        Trace trace = p.trace();
         int columns = (int) width;
         byte[] worst = new byte[columns];
         double span = Math.max(1, p.to() - p.from());
-        for (int i = 0; i < trace.size(); i++) {
-            byte level = level(trace, i);
-            if (level > 0) {
-                int column = (int) Math.min(columns - 1, (trace.time(i) - p.from()) / span * columns);
-                if (column >= 0 && level > worst[column]) {
-                    worst[column] = level;
-                }
+        for (int m = 0; m < markTimes.length; m++) {
+            int column = (int) Math.min(columns - 1, (markTimes[m] - p.from()) / span * columns);
+            if (column >= 0 && markLevels[m] > worst[column]) {
+                worst[column] = markLevels[m];
             }
         }
         // Inset like the slider's track, roughly: its thumb's half width at each end.
@@ -271,6 +273,31 @@ public final class WatchBar extends VBox {
                             default -> Color.web("#8e1519");
                         });
                 g.fillRect(inset + x * scale, 0, Math.max(1, scale), marks.getHeight());
+            }
+        }
+    }
+
+    /** The times and levels of the trace's cold starts, throttles and errors. */
+    private void findMarks(Playback p) {
+        if (p == null) {
+            markTimes = new long[0];
+            markLevels = new byte[0];
+            return;
+        }
+        Trace trace = p.trace();
+        int count = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            if (level(trace, i) > 0) {
+                count++;
+            }
+        }
+        markTimes = new long[count];
+        markLevels = new byte[count];
+        for (int i = 0, m = 0; i < trace.size(); i++) {
+            byte level = level(trace, i);
+            if (level > 0) {
+                markTimes[m] = trace.time(i);
+                markLevels[m++] = level;
             }
         }
     }

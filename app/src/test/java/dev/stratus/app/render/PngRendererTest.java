@@ -60,6 +60,37 @@ class PngRendererTest {
     }
 
     @Test
+    void drawsTheStudioInWatchModeWithTheContainersOnTheCanvas() throws Exception {
+        Project project = defaultSample();
+        dev.stratus.run.WatchRun.Watched watched =
+                new dev.stratus.run.WatchRun(project, Path.of(".")).run(dev.stratus.sim.engine.Monitor.NONE);
+        Path plain = temp.resolve("plain.png");
+        Path watching = temp.resolve("watching.png");
+
+        PngRenderer.render(project, plain, 1280, true);
+        PngRenderer.render(
+                project, watching, 1280, new PngRenderer.StudioPicture(null, null, false, watched, 62_000_000L));
+
+        // Idle containers are chips of #afb8c1: dozens of them at 62 s, none without the playback.
+        int idleGrey = 0xafb8c1;
+        long before = count(ImageIO.read(plain.toFile()), idleGrey);
+        long after = count(ImageIO.read(watching.toFile()), idleGrey);
+        assertThat(after - before).isGreaterThan(500);
+    }
+
+    private static long count(BufferedImage image, int rgb) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void replacesAnExistingPictureAndLeavesNoTemporaryFile() throws Exception {
         Path out = temp.resolve("picture.png");
         Files.writeString(out, "old");
